@@ -1,0 +1,22 @@
+"""backcare: back-pain guidance from the MedlinePlus rules, in English and Spanish."""
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: configuration first, then each part in its own ``init_app``."""
+    app = Flask(__name__, instance_relative_config=True)
+
+    from backcare import config, errors, i18n, security, web
+
+    config.load(app, test_config)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    web.init_app(app)
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,58 @@
+"""Configuration: defaults here, then ``instance/config.py``, then ``BACKCARE_*`` variables."""
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+class Defaults:
+    SECRET_KEY = None  # never a fallback: see require_secret_key
+    LANGUAGES = ("en", "es")
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(TRANSLATIONS)
+    # The answers live only in this cookie, so it is kept small, private and short-lived.
+    SESSION_COOKIE_NAME = "backcare"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # set per request behind HTTPS, see web.answers
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=1)
+    SESSION_REFRESH_EACH_REQUEST = True
+    # The CSRF token lives as long as the session, so a slow reader is never turned away.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+    MAX_CONTENT_LENGTH = 16 * 1024
+    MAX_FORM_MEMORY_SIZE = 16 * 1024
+    MAX_FORM_PARTS = 50
+    EMERGENCY_NUMBER = "911"
+    CLINICS: dict = {}
+    FRAME_ANCESTORS = "'none'"
+    PROXY_FIX_X_FOR = 1
+    PROXY_FIX_X_PROTO = 1
+
+
+def load(app: Flask, test_config: dict | None) -> None:
+    """Fill ``app.config`` in order: defaults, instance file, environment, then tests' overrides."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("BACKCARE")
+    if test_config:
+        app.config.update(test_config)
+    require_secret_key(app)
+
+
+def require_secret_key(app: Flask) -> None:
+    """Refuse to start in production without a shared secret key; debug gets a random one."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if app.debug or app.testing:
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+        return
+    raise RuntimeError(
+        "backcare needs a secret key: set BACKCARE_SECRET_KEY to a long random string "
+        "(for example the output of `python -c 'import secrets; print(secrets.token_hex(32))'`). "
+        "Every gunicorn worker and every machine must share the same key."
+    )

@@ -1,0 +1,67 @@
+"""Friendly error pages in the person's language, with a way back; never a stack trace."""
+
+import traceback
+
+from flask import Flask, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from backcare.triage import QUESTIONS_BY_ID
+
+TITLES = {
+    400: _l("Something was wrong with what was sent"),
+    403: _l("You cannot open this page"),
+    404: _l("Page not found"),
+    405: _l("This page cannot be used that way"),
+    413: _l("What was sent is too large"),
+    500: _l("Sorry, something went wrong"),
+}
+
+
+def _back_to_page() -> str | None:
+    """For a form page, a link back to the same page, rebuilt from our own routes only."""
+    if request.url_rule is None or request.blueprint != "web" or request.endpoint == "web.start_again":
+        return None
+    question_id = (request.view_args or {}).get("question_id")
+    if question_id is not None and question_id not in QUESTIONS_BY_ID:
+        return None
+    return url_for(request.endpoint, **(request.view_args or {}))
+
+
+def render_error(error: HTTPException):
+    code = error.code or 500
+    return (
+        render_template(
+            "errors/error.html",
+            code=code,
+            title=TITLES.get(code, TITLES[500]),
+            description=error.description if code == 400 else None,
+            back=_back_to_page() if code in (400, 405) else None,
+        ),
+        code,
+    )
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_expired(error):
+        return render_template("errors/csrf.html", back=_back_to_page()), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        return render_error(error)
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        if app.debug:
+            raise error
+        # Log where it failed, but not the message, form or query: they may hold answers.
+        app.logger.error(
+            "Unhandled %s on %s %s\n%s",
+            type(error).__name__,
+            request.method,
+            request.path,
+            "".join(traceback.format_tb(error.__traceback__)),
+        )
+        return render_error(InternalServerError())

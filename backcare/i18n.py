@@ -1,0 +1,77 @@
+"""The one place that picks the locale: the ``/<lang>/`` URL prefix, and the language switch."""
+
+from flask import Blueprint, Flask, g, redirect, request, url_for
+from flask_babel import Babel, get_locale
+from werkzeug.routing import BaseConverter
+
+LANGUAGES = ("en", "es")
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+class LangConverter(BaseConverter):
+    """Matches only the languages backcare speaks, so ``/fr/`` is a plain 404."""
+
+    regex = "|".join(LANGUAGES)
+
+
+def select_locale() -> str:
+    """The URL's language; on pages without one (errors, /), the browser's preference."""
+    if g.get("lang"):
+        return g.lang
+    prefix = request.path.split("/")[1]
+    if prefix in LANGUAGES:  # an unknown page under /es/ still answers in Spanish
+        return prefix
+    return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+
+
+def localized_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint whose every URL starts with ``/<lang>/`` (Flask's i18n URL pattern)."""
+    blueprint = Blueprint(name, import_name, url_prefix="/<lang:lang>")
+
+    @blueprint.url_value_preprocessor
+    def pull_lang(endpoint, values):
+        g.lang = values.pop("lang")
+
+    @blueprint.url_defaults
+    def add_lang(endpoint, values):
+        values.setdefault("lang", g.get("lang") or select_locale())
+
+    return blueprint
+
+
+def preferred_language() -> str:
+    """For ``/``: ``?lang=`` first, then ``Accept-Language`` (any Spanish → es), else English."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+
+
+def switch_url() -> str:
+    """The same page in the other language; the answers are in the session, so they carry over."""
+    other = other_language()
+    if request.url_rule is not None and "lang" in request.url_rule.arguments:
+        args = dict(request.view_args or {}, lang=other)
+        if request.args.get("change"):
+            args["change"] = 1
+        return url_for(request.endpoint, **args)
+    return url_for("web.start", lang=other)
+
+
+def other_language() -> str:
+    return "es" if str(get_locale()) == "en" else "en"
+
+
+def init_app(app: Flask) -> None:
+    app.url_map.converters["lang"] = LangConverter
+    Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals.update(
+        get_locale=get_locale,
+        switch_url=switch_url,
+        other_language=other_language,
+        language_names=LANGUAGE_NAMES,
+    )
+
+    @app.get("/")
+    def choose_language():
+        return redirect(url_for("web.start", lang=preferred_language()))

@@ -1,0 +1,141 @@
+"""The questionnaire pages: start, one page per question, check your answers, result, about."""
+
+from flask import abort, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from backcare.i18n import localized_blueprint
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
+from backcare.triage.questions import (
+    first_unanswered,
+    has_emergency_sign,
+    is_shown,
+    next_after,
+    previous_before,
+    progress,
+    shown_questions,
+)
+from backcare.triage.rules import RULES
+from backcare.web import answers as stored
+from backcare.web.forms import FORMS, BadSubmission, answer_from, check_submission, form_data
+
+bp = localized_blueprint("web", __name__)
+
+
+def no_store(page):
+    """Pages that show answers must never be kept by a browser or a proxy."""
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _question_url(question, change=False):
+    return url_for("web.question", question_id=question.id, change=1 if change else None)
+
+
+def _where_to_go(answers):
+    """Where a person with these answers belongs when the page they asked for is not theirs."""
+    if has_emergency_sign(answers):
+        return redirect(url_for("web.result"))
+    missing = first_unanswered(answers)
+    return redirect(_question_url(missing) if missing else url_for("web.check"))
+
+
+@bp.get("/")
+def start():
+    return render_template("web/start.html", first=QUESTIONS[0])
+
+
+@bp.route("/q/<question_id>", methods=["GET", "POST"])
+def question(question_id):
+    question = QUESTIONS_BY_ID.get(question_id)
+    if question is None:
+        abort(404)
+    answers = stored.load()
+    changing = request.args.get("change") == "1"
+    missing = first_unanswered(answers)
+    asked_too_early = missing is not None and QUESTIONS.index(missing) < QUESTIONS.index(question)
+    if question.id != QUESTIONS[0].id and (
+        has_emergency_sign(answers) or not is_shown(question, answers) or asked_too_early
+    ):
+        return _where_to_go(answers)
+
+    if request.method == "POST":
+        try:
+            check_submission(question, request.form)
+        except BadSubmission as problem:
+            abort(400, description=str(problem))
+        form = FORMS[question.id]()
+        if form.validate():
+            answers = stored.save(question.id, answer_from(question, form))
+            return _after_answer(question, answers, changing)
+    else:
+        form = FORMS[question.id](data=form_data(question, answers.get(question.id)))
+
+    previous = previous_before(question, answers)
+    if changing:
+        back = url_for("web.check")
+    elif previous:
+        back = _question_url(previous)
+    else:
+        back = url_for("web.start")
+    number, total = progress(question, answers)
+    return no_store(
+        render_template(
+            "web/question.html",
+            question=question,
+            form=form,
+            field=form[question.id],
+            back=back,
+            number=number,
+            total=total,
+            changing=changing,
+        )
+    )
+
+
+def _after_answer(question, answers, changing):
+    if has_emergency_sign(answers):
+        return redirect(url_for("web.result"))
+    if changing:
+        return _where_to_go(answers)
+    following = next_after(question, answers)
+    return redirect(_question_url(following) if following else url_for("web.check"))
+
+
+@bp.route("/check", methods=["GET", "POST"])
+def check():
+    answers = stored.load()
+    if has_emergency_sign(answers) or first_unanswered(answers) is not None:
+        return _where_to_go(answers)
+    if request.method == "POST":
+        return redirect(url_for("web.result"))
+    rows = [(q, answers[q.id]) for q in shown_questions(answers)]
+    return no_store(render_template("web/check.html", rows=rows))
+
+
+@bp.get("/result")
+def result():
+    answers = stored.load()
+    if not has_emergency_sign(answers) and first_unanswered(answers) is not None:
+        return _where_to_go(answers)
+    assessment = assess(answers)
+    return no_store(render_template("web/result.html", assessment=assessment))
+
+
+@bp.post("/start-again")
+def start_again():
+    stored.clear()
+    return redirect(url_for("web.start"))
+
+
+@bp.get("/about")
+def about():
+    return render_template("web/about.html", rules=RULES)
+
+
+@bp.app_template_global()
+def answer_labels(question, answer):
+    """An answer in words, for the check page and the summary."""
+    if isinstance(answer, str):
+        return [_(question.option(answer).label)]
+    return [_(question.option(code).label) for code in answer] or [_("None of these")]
