@@ -28,7 +28,6 @@ class Defaults:
     MAX_FORM_MEMORY_SIZE = 16 * 1024
     MAX_FORM_PARTS = 50
     EMERGENCY_NUMBER = "911"
-    CLINICS: dict = {}
     FRAME_ANCESTORS = "'none'"
     PROXY_FIX_X_FOR = 1
     PROXY_FIX_X_PROTO = 1

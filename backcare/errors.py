@@ -21,7 +21,11 @@ TITLES = {
 
 def _back_to_page() -> str | None:
     """For a form page, a link back to the same page, rebuilt from our own routes only."""
-    if request.url_rule is None or request.blueprint != "web" or request.endpoint == "web.start_again":
+    if (
+        request.url_rule is None
+        or request.blueprint != "web"
+        or request.endpoint == "web.start_again"
+    ):
         return None
     question_id = (request.view_args or {}).get("question_id")
     if question_id is not None and question_id not in QUESTIONS_BY_ID:

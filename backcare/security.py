@@ -15,6 +15,7 @@ class SessionInterface(SecureCookieSessionInterface):
         # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
         return request.is_secure or super().get_cookie_secure(app)
 
+
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -57,9 +58,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def set_headers(response):
         headers = response.headers
-        headers["Content-Security-Policy"] = content_security_policy(
-            app.config["FRAME_ANCESTORS"]
-        )
+        headers["Content-Security-Policy"] = content_security_policy(app.config["FRAME_ANCESTORS"])
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "same-origin"

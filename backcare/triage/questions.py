@@ -378,7 +378,9 @@ def next_after(question: Question, answers: Answers) -> Question | None:
 
 def previous_before(question: Question, answers: Answers) -> Question | None:
     """The question asked before ``question``, or None for the first."""
-    earlier = [q for q in shown_questions(answers) if QUESTIONS.index(q) < QUESTIONS.index(question)]
+    earlier = [
+        q for q in shown_questions(answers) if QUESTIONS.index(q) < QUESTIONS.index(question)
+    ]
     return earlier[-1] if earlier else None
 
 
@@ -390,4 +392,6 @@ def progress(question: Question, answers: Answers) -> tuple[int, int]:
 
 def without_hidden(answers: Answers) -> dict[str, str | tuple[str, ...]]:
     """Drop answers to questions the branching no longer asks (an emergency sign drops nothing)."""
-    return {qid: answer for qid, answer in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+    return {
+        qid: answer for qid, answer in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)
+    }

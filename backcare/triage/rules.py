@@ -11,7 +11,6 @@ from backcare.triage.conditions import (
     Condition,
     Facts,
     all_of,
-    always,
     answered_not,
     any_of,
     has,
@@ -114,7 +113,9 @@ LEVEL_RULES: tuple[Rule, ...] = (
     Rule(
         "E-cord-compression",
         E,
-        all_of(has("warning_signs", "cancer_history"), has("leg_symptoms", "numb_tingling", "weakness")),
+        all_of(
+            has("warning_signs", "cancer_history"), has("leg_symptoms", "numb_tingling", "weakness")
+        ),
         N_(
             "If you have had cancer, new numbness or weakness in a leg can mean something is "
             "pressing on your spinal cord. This needs to be checked right away."
@@ -315,7 +316,9 @@ ADVICE_RULES: tuple[Rule, ...] = (
         "A-bed-rest",
         None,
         NOT_EMERGENCY,
-        N_("Keep moving gently. Staying in bed for more than 1 or 2 days can make back pain worse."),
+        N_(
+            "Keep moving gently. Staying in bed for more than 1 or 2 days can make back pain worse."
+        ),
         (src.MEDLINEPLUS,),
         stressed_when=is_("bed_rest", "over_2_days"),
         stressed_reason=N_(

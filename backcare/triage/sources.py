@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Source:
-    """A page that backs a rule. Titles are the pages' own; ``url_es`` where a Spanish page exists."""
+    """A page that backs a rule, with its own title; ``url_es`` where a Spanish page exists."""
 
     title_en: str
     url_en: str

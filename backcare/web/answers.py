@@ -23,9 +23,12 @@ def load() -> dict[str, str | tuple[str, ...]]:
             continue
         if question.kind is Kind.RADIO and isinstance(value, str) and value in question.codes:
             answers[qid] = value
-        elif question.kind is Kind.CHECKBOX and isinstance(value, list):
-            if all(isinstance(code, str) and code in question.sign_codes for code in value):
-                answers[qid] = tuple(value)
+        elif (
+            question.kind is Kind.CHECKBOX
+            and isinstance(value, list)
+            and all(isinstance(code, str) and code in question.sign_codes for code in value)
+        ):
+            answers[qid] = tuple(value)
     return answers
 
 

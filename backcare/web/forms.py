@@ -19,16 +19,20 @@ class QuestionForm(FlaskForm):
 def _form_class(question: Question) -> type[QuestionForm]:
     field_class = RadioField if question.kind is Kind.RADIO else SelectMultipleField
     field = field_class(
-        choices=[(option.code, option.code) for option in question.options],
+        choices=[option.code for option in question.options],
         validators=[InputRequired(message=_l(question.error))],
     )
-    return type(f"{question.id.title().replace('_', '')}Form", (QuestionForm,), {question.id: field})
+    return type(
+        f"{question.id.title().replace('_', '')}Form", (QuestionForm,), {question.id: field}
+    )
 
 
-FORMS: dict[str, type[QuestionForm]] = {question.id: _form_class(question) for question in QUESTIONS}
+FORMS: dict[str, type[QuestionForm]] = {
+    question.id: _form_class(question) for question in QUESTIONS
+}
 
 
-class BadSubmission(ValueError):
+class SubmissionError(ValueError):
     """The form was not one a person could send from our page."""
 
 
@@ -36,15 +40,17 @@ def check_submission(question: Question, form: MultiDict) -> None:
     """Refuse unknown fields, repeated answers and codes that are not this question's."""
     allowed = {question.id, "csrf_token"}
     if any(key not in allowed for key in form):
-        raise BadSubmission(_("The form sent a field that this question does not have."))
+        raise SubmissionError(_("The form sent a field that this question does not have."))
     if any(len(form.getlist(key)) > 1 for key in allowed if key != question.id):
-        raise BadSubmission(_("The form sent the same field more than once."))
+        raise SubmissionError(_("The form sent the same field more than once."))
     values = form.getlist(question.id)
     title = _(question.title)
     if question.kind is Kind.RADIO and len(values) > 1:
-        raise BadSubmission(_("Only one answer can be chosen for “%(question)s”.", question=title))
+        raise SubmissionError(
+            _("Only one answer can be chosen for “%(question)s”.", question=title)
+        )
     if len(set(values)) != len(values) or any(value not in question.codes for value in values):
-        raise BadSubmission(
+        raise SubmissionError(
             _("The answer sent for “%(question)s” is not one of its choices.", question=title)
         )
 

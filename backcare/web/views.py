@@ -16,7 +16,7 @@ from backcare.triage.questions import (
 )
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
-from backcare.web.forms import FORMS, BadSubmission, answer_from, check_submission, form_data
+from backcare.web.forms import FORMS, SubmissionError, answer_from, check_submission, form_data
 
 bp = localized_blueprint("web", __name__)
 
@@ -32,12 +32,13 @@ def _question_url(question, change=False):
     return url_for("web.question", question_id=question.id, change=1 if change else None)
 
 
-def _where_to_go(answers):
-    """Where a person with these answers belongs when the page they asked for is not theirs."""
+def _where_to_go(answers, changing=False):
+    """Where a person with these answers belongs next: the first unanswered question, else
+    the check page, or at once the result when an emergency sign was given."""
     if has_emergency_sign(answers):
         return redirect(url_for("web.result"))
     missing = first_unanswered(answers)
-    return redirect(_question_url(missing) if missing else url_for("web.check"))
+    return redirect(_question_url(missing, changing) if missing else url_for("web.check"))
 
 
 @bp.get("/")
@@ -62,7 +63,7 @@ def question(question_id):
     if request.method == "POST":
         try:
             check_submission(question, request.form)
-        except BadSubmission as problem:
+        except SubmissionError as problem:
             abort(400, description=str(problem))
         form = FORMS[question.id]()
         if form.validate():
@@ -97,7 +98,7 @@ def _after_answer(question, answers, changing):
     if has_emergency_sign(answers):
         return redirect(url_for("web.result"))
     if changing:
-        return _where_to_go(answers)
+        return _where_to_go(answers, changing=True)
     following = next_after(question, answers)
     return redirect(_question_url(following) if following else url_for("web.check"))
 

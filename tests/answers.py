@@ -1,0 +1,57 @@
+"""Answer sets for the tests, as codes."""
+
+from itertools import product
+
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
+from backcare.triage.questions import Kind, is_shown
+
+#: A calm, complete set of answers: self-care, acute, nothing fired.
+BASELINE = {
+    "emergency_signs": (),
+    "age": "18_to_50",
+    "first_episode": "no",
+    "injury": "none",
+    "duration": "3_days_to_4_weeks",
+    "trend": "improving",
+    "severity": "mild",
+    "leg_symptoms": (),
+    "warning_signs": (),
+    "pregnant": "no",
+    "bed_rest": "none",
+    "activities": (),
+}
+
+
+def with_answers(**changes):
+    """BASELINE with some answers changed, dropping answers the branching no longer asks."""
+    answers = {**BASELINE, **changes}
+    if answers.get("pregnant") in ("yes", "not_sure"):
+        answers.setdefault("pregnancy_signs", ())
+    return {
+        qid: answer for qid, answer in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)
+    }
+
+
+def radio_combinations():
+    """Every combination of the radio answers that the branching allows."""
+    radios = [q for q in QUESTIONS if q.kind is Kind.RADIO]
+    for codes in product(*(sorted(q.codes) for q in radios)):
+        answers = dict(zip((q.id for q in radios), codes, strict=True))
+        if all(is_shown(QUESTIONS_BY_ID[qid], answers) for qid in answers):
+            yield answers
+        # combinations that answer a hidden question are the same as one that does not:
+        # they are produced once, by the branch below, with that answer left out
+        elif all(
+            is_shown(QUESTIONS_BY_ID[qid], answers) or codes[i] == sorted(radios[i].codes)[0]
+            for i, qid in enumerate(answers)
+        ):
+            yield {qid: a for qid, a in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+
+
+def single_signs():
+    """Each checkbox sign on its own, and "none of these" everywhere; as checkbox answers."""
+    checkboxes = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
+    yield {q.id: () for q in checkboxes}
+    for question in checkboxes:
+        for code in question.sign_codes:
+            yield {**{q.id: () for q in checkboxes}, question.id: (code,)}

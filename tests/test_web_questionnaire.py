@@ -1,0 +1,280 @@
+"""The questionnaire as a person meets it: real HTTP through the test client, read as HTML."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backcare.triage import QUESTIONS, assess
+from backcare.triage.questions import Kind
+
+from .answers import BASELINE, radio_combinations, with_answers
+from .conftest import Questionnaire
+
+
+def result_facts(soup):
+    main = soup.find("main")
+    rules = [item["data-rule"] for item in soup.select("[data-rule]")]
+    return main.get("data-level"), main.get("data-pain-type"), rules
+
+
+def expected_facts(answers):
+    assessment = assess(answers)
+    return (
+        str(assessment.level),
+        str(assessment.pain_type) if assessment.pain_type else None,
+        list(assessment.rule_ids),
+    )
+
+
+def test_root_redirects_to_english(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/en/"
+
+
+def test_start_page_links_to_the_first_question(questionnaire):
+    soup = questionnaire.soup("/en/")
+    start = soup.find("a", string=re.compile("Start now"))
+    assert start["href"] == "/en/q/emergency_signs"
+    assert "not stored" in soup.get_text()
+
+
+def test_healthz_answers_without_a_session(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("changes", "level"),
+    [
+        ({}, "self_care"),
+        ({"injury": "strain"}, "soon"),
+        ({"severity": "severe"}, "urgent"),
+        ({"warning_signs": ("cancer_history",), "leg_symptoms": ("weakness",)}, "emergency"),
+    ],
+)
+def test_each_level_through_the_pages(questionnaire, changes, level):
+    answers = with_answers(**changes)
+    soup = questionnaire.walk(answers)
+    assert result_facts(soup) == expected_facts(answers)
+    assert result_facts(soup)[0] == level
+
+
+def test_an_emergency_sign_stops_at_once_and_skips_the_check_page(questionnaire):
+    response = questionnaire.answer("emergency_signs", ["chest_pain"])
+    assert response.headers["Location"] == "/en/result"
+    soup = questionnaire.soup("/en/result")
+    level, pain_type, rules = result_facts(soup)
+    assert (level, pain_type, rules) == ("emergency", None, ["E-chest-pain"])
+    assert not soup.find("main").has_attr("data-pain-type")
+    assert "Call 911" in soup.get_text()
+    # nothing else is asked: a later question sends the person back to the result
+    assert questionnaire.get("/en/q/age").headers["Location"] == "/en/result"
+
+
+def test_none_ticked_with_a_sign_counts_the_sign(questionnaire):
+    response = questionnaire.answer("emergency_signs", ["none", "both_legs"])
+    assert response.headers["Location"] == "/en/result"
+    assert result_facts(questionnaire.soup("/en/result"))[0] == "emergency"
+
+
+def test_missing_answer_shows_an_error_summary_linking_to_the_first_option(questionnaire):
+    response = questionnaire.post("/en/q/emergency_signs", {})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.title.string.startswith("Error: ")
+    summary = soup.find(attrs={"role": "alert"})
+    link = summary.find("a")
+    assert link["href"] == "#emergency_signs"
+    assert soup.find(id="emergency_signs")["type"] == "checkbox"
+    assert "None of these" in link.get_text()
+    message = soup.find(class_="error-message")
+    assert message["id"] in soup.find("fieldset")["aria-describedby"]
+
+
+def test_question_pages_have_a_legend_heading_and_no_preselected_answer(questionnaire):
+    soup = questionnaire.soup("/en/q/emergency_signs")
+    legend = soup.find("legend")
+    assert (
+        legend.find("h1").get_text(strip=True)
+        == "Do you have any of these along with your back pain?"
+    )
+    assert "Question 1 of 13" in legend.get_text()
+    assert not soup.find("input", checked=True)
+    assert {i["name"] for i in soup.find_all("input", type="checkbox")} == {"emergency_signs"}
+    values = [i["value"] for i in soup.find_all("input", type="checkbox")]
+    assert values == [o.code for o in QUESTIONS[0].options]
+
+
+def test_question_count_stays_honest_with_branching(questionnaire):
+    for qid in ("emergency_signs", "age", "first_episode", "injury"):
+        questionnaire.answer(qid, BASELINE[qid] if qid != "emergency_signs" else ["none"])
+    questionnaire.answer("duration", "under_3_days")
+    soup = questionnaire.soup("/en/q/severity")
+    assert "Question 6 of 12" in soup.find("legend").get_text()
+
+
+def test_trend_is_skipped_for_pain_under_three_days(questionnaire):
+    for qid in ("emergency_signs", "age", "first_episode", "injury"):
+        questionnaire.answer(qid, BASELINE[qid] if qid != "emergency_signs" else ["none"])
+    response = questionnaire.answer("duration", "under_3_days")
+    assert response.headers["Location"] == "/en/q/severity"
+    assert questionnaire.get("/en/q/trend").headers["Location"] == "/en/q/severity"
+
+
+def test_pregnancy_questions_follow_the_branching(questionnaire):
+    answers = with_answers(pregnant="not_sure", pregnancy_signs=("bleeding",))
+    soup = questionnaire.walk(answers)
+    assert "U-pregnancy-signs" in result_facts(soup)[2]
+    child = Questionnaire(questionnaire.client.application.test_client())
+    soup = child.walk(with_answers(age="under_5"))  # never asked whether pregnant
+    assert result_facts(soup)[0] == "urgent"
+
+
+def test_opening_a_later_question_early_goes_to_the_first_unanswered(questionnaire):
+    questionnaire.answer("emergency_signs", ["none"])
+    response = questionnaire.get("/en/q/severity")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/en/q/age"
+    assert questionnaire.get("/en/result").headers["Location"] == "/en/q/age"
+    assert questionnaire.get("/en/check").headers["Location"] == "/en/q/age"
+
+
+def test_back_links_go_to_the_previous_question(questionnaire):
+    assert questionnaire.soup("/en/q/emergency_signs").find(class_="back-link")["href"] == "/en/"
+    questionnaire.answer("emergency_signs", ["none"])
+    assert (
+        questionnaire.soup("/en/q/age").find(class_="back-link")["href"] == "/en/q/emergency_signs"
+    )
+
+
+def test_going_back_shows_the_earlier_answer(questionnaire):
+    questionnaire.answer("emergency_signs", ["none"])
+    questionnaire.answer("age", "over_50")
+    soup = questionnaire.soup("/en/q/age")
+    assert soup.find("input", checked=True)["value"] == "over_50"
+
+
+def test_check_page_lists_every_answer_with_change_links_back_to_it(questionnaire):
+    questionnaire.walk(BASELINE)
+    soup = questionnaire.soup("/en/check")
+    links = [a["href"] for a in soup.select(".summary__action a")]
+    assert links == [f"/en/q/{qid}?change=1" for qid in BASELINE]
+    change = questionnaire.soup("/en/q/severity?change=1")
+    assert change.find(class_="back-link")["href"] == "/en/check"
+    response = questionnaire.answer("severity", "severe", change=True)
+    assert response.headers["Location"] == "/en/check"
+    assert "Severe" in questionnaire.soup("/en/check").get_text()
+
+
+def test_a_change_that_opens_a_new_question_asks_it_then_returns_to_check(questionnaire):
+    questionnaire.walk(with_answers(duration="under_3_days"))
+    response = questionnaire.answer("duration", "over_3_months", change=True)
+    assert response.headers["Location"] == "/en/q/trend?change=1"
+    response = questionnaire.answer("trend", "worse", change=True)
+    assert response.headers["Location"] == "/en/check"
+    soup = questionnaire.soup("/en/result")
+    assert result_facts(soup) == expected_facts(
+        with_answers(duration="over_3_months", trend="worse")
+    )
+
+
+def test_start_again_clears_the_answers(questionnaire):
+    questionnaire.walk(BASELINE)
+    response = questionnaire.post("/en/start-again", {})
+    assert response.headers["Location"] == "/en/"
+    assert questionnaire.get("/en/result").headers["Location"] == "/en/q/emergency_signs"
+
+
+def test_the_session_cookie_holds_codes_only_and_is_private(questionnaire):
+    response = questionnaire.answer("emergency_signs", ["none"])
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Expires=" in cookie
+    session = questionnaire.client.get_cookie("backcare")
+    assert session is not None
+
+
+def test_the_session_cookie_is_secure_behind_https(client):
+    response = client.get("/en/q/emergency_signs", headers={"X-Forwarded-Proto": "https"})
+    assert "Secure" in response.headers["Set-Cookie"]
+
+
+def test_pages_showing_answers_are_not_cached(questionnaire):
+    questionnaire.walk(BASELINE)
+    for path in ("/en/q/age", "/en/check", "/en/result"):
+        assert questionnaire.get(path).headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"age": "ancient"},
+        {"age": "chest_pain"},
+        {"age": ["over_50", "under_5"]},
+        {"age": "over_50", "favourite_colour": "blue"},
+    ],
+)
+def test_a_tampered_form_is_refused_with_400_and_does_not_advance(questionnaire, data):
+    questionnaire.answer("emergency_signs", ["none"])
+    response = questionnaire.post("/en/q/age", data)
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+    assert questionnaire.get("/en/q/first_episode").headers["Location"] == "/en/q/age"
+
+
+def test_a_tampered_checkbox_names_the_question(questionnaire):
+    response = questionnaire.post("/en/q/emergency_signs", {"emergency_signs": ["over_50"]})
+    assert response.status_code == 400
+    assert "Do you have any of these along with your back pain?" in response.text
+
+
+@pytest.mark.parametrize("token", [None, "not-a-token"])
+def test_a_missing_or_wrong_csrf_token_gets_a_friendly_page_and_keeps_answers(questionnaire, token):
+    questionnaire.answer("emergency_signs", ["none"])
+    data = {"age": "over_50"} | ({"csrf_token": token} if token else {})
+    response = questionnaire.client.post("/en/q/age", data=data)
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert "open for too long" in soup.find("h1").get_text()
+    assert soup.find("a", class_="button")["href"] == "/en/q/age"
+    assert questionnaire.get("/en/q/first_episode").headers["Location"] == "/en/q/age"
+
+
+def test_unknown_question_is_a_friendly_404(client):
+    response = client.get("/en/q/favourite_colour")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_about_lists_every_rule_from_the_rule_table(questionnaire):
+    from backcare.triage.rules import RULES
+
+    soup = questionnaire.soup("/en/about")
+    assert [row["data-rule"] for row in soup.select("tr[data-rule]")] == [r.id for r in RULES]
+    assert "not give a diagnosis" in soup.get_text()
+    assert soup.find(id="privacy")
+
+
+RADIO_SETS = list(radio_combinations())
+CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    radios=st.sampled_from(RADIO_SETS),
+    signs=st.fixed_dictionaries(
+        {q.id: st.sets(st.sampled_from(q.sign_codes), max_size=2).map(tuple) for q in CHECKBOXES}
+    ),
+)
+def test_walking_the_pages_gives_what_assess_gives(app, radios, signs):
+    answers = {**radios, **signs}
+    if answers.get("pregnant") not in ("yes", "not_sure"):
+        answers.pop("pregnancy_signs")
+    soup = Questionnaire(app.test_client()).walk(answers)
+    assert result_facts(soup) == expected_facts(answers)
