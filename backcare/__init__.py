@@ -6,6 +6,9 @@ from flask import Flask
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: configuration first, then each part in its own ``init_app``."""
     app = Flask(__name__, instance_relative_config=True)
+    # Small pages: no blank lines or indentation left behind by template tags.
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
 
     from backcare import config, errors, i18n, security, web
 

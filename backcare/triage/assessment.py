@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from backcare.triage.catalog import Section, match_sections
 from backcare.triage.conditions import Facts
 from backcare.triage.levels import Level, PainType
 from backcare.triage.questions import Answers, relevant_answers
@@ -25,6 +26,8 @@ class Assessment:
     #: Every fired rule that sets a level, the most urgent first, in table order within a level.
     findings: tuple[Finding, ...]
     advice: tuple[Finding, ...]
+    #: The seed page's resource sections that fit, most relevant first (none for an emergency).
+    sections: tuple[Section, ...]
     answers: Answers
 
     @property
@@ -74,5 +77,6 @@ def assess(answers: Answers) -> Assessment:
         advice=tuple(
             Finding(rule, rule.reason_for(facts)) for rule in ADVICE_RULES if rule.when(facts)
         ),
+        sections=match_sections(answers, level, facts.pain_type),
         answers=answers,
     )

@@ -14,6 +14,7 @@ from backcare.triage.questions import (
     progress,
     shown_questions,
 )
+from backcare.triage.catalog import CATALOG
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
 from backcare.web.forms import FORMS, SubmissionError, answer_from, check_submission, form_data
@@ -127,6 +128,11 @@ def result():
 def start_again():
     stored.clear()
     return redirect(url_for("web.start"))
+
+
+@bp.get("/resources")
+def resources():
+    return render_template("web/resources.html", sections=CATALOG)
 
 
 @bp.get("/about")
