@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from backcare.i18n import localized_blueprint
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
+from backcare.triage.catalog import CATALOG
 from backcare.triage.questions import (
     first_unanswered,
     has_emergency_sign,
@@ -14,7 +15,6 @@ from backcare.triage.questions import (
     progress,
     shown_questions,
 )
-from backcare.triage.catalog import CATALOG
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
 from backcare.web.forms import FORMS, SubmissionError, answer_from, check_submission, form_data
