@@ -5,6 +5,8 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from backcare.clinics import active_clinic
+
 csrf = CSRFProtect()
 
 
@@ -46,6 +48,14 @@ def content_security_policy(frame_ancestors: str) -> str:
     )
 
 
+def frame_ancestors(app: Flask) -> str:
+    """Who may frame the page: a visiting clinic's configured portals, else the default."""
+    clinic = active_clinic() if request.blueprint == "web" else None
+    if clinic and clinic.frame_ancestors:
+        return " ".join(clinic.frame_ancestors)
+    return app.config["FRAME_ANCESTORS"]
+
+
 def init_app(app: Flask) -> None:
     app.wsgi_app = ProxyFix(
         app.wsgi_app,
@@ -58,7 +68,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def set_headers(response):
         headers = response.headers
-        headers["Content-Security-Policy"] = content_security_policy(app.config["FRAME_ANCESTORS"])
+        headers["Content-Security-Policy"] = content_security_policy(frame_ancestors(app))
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "same-origin"

@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+from backcare.clinics import active_clinic, emergency_number
 from backcare.triage import QUESTIONS_BY_ID
 
 
@@ -9,10 +10,11 @@ def init_app(app: Flask) -> None:
     from backcare.web.views import bp
 
     app.register_blueprint(bp)
+    app.jinja_env.globals["questions_by_id"] = QUESTIONS_BY_ID
 
     @app.context_processor
     def page_globals():
         return {
-            "emergency_number": app.config["EMERGENCY_NUMBER"],
-            "questions_by_id": QUESTIONS_BY_ID,
+            "clinic": active_clinic(),
+            "emergency_number": emergency_number(),
         }

@@ -1,0 +1,59 @@
+"""Clinic profiles: a clinic's name, phone and emergency number on the result, for one visit.
+
+Profiles come only from the instance config (``CLINICS``); a link picks one with
+``?clinic=<id>`` and the choice is kept in the session for the visit. Nothing from the request
+is ever used as an address: the "Back to" link is the configured one.
+"""
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g, request, session
+
+_SESSION_KEY = "clinic"
+
+
+@dataclass(frozen=True)
+class Clinic:
+    id: str
+    name: str
+    phone: str = ""
+    emergency_number: str = "911"
+    portal_url: str = ""
+    frame_ancestors: tuple[str, ...] = ()
+
+    @property
+    def tel(self) -> str:
+        """The phone number as a ``tel:`` address (digits and a leading + only)."""
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+
+def load_profiles(config: dict) -> dict[str, Clinic]:
+    """Build the profiles from ``CLINICS``, failing at start-up on a malformed one."""
+    profiles = {}
+    for clinic_id, profile in config.get("CLINICS", {}).items():
+        fields = dict(profile)
+        fields["frame_ancestors"] = tuple(fields.get("frame_ancestors", ()))
+        if not str(fields.get("portal_url", "https://")).startswith("https://"):
+            raise ValueError(f"clinic {clinic_id!r}: portal_url must be an https:// address")
+        profiles[clinic_id] = Clinic(id=clinic_id, **fields)
+    return profiles
+
+
+def active_clinic() -> Clinic | None:
+    """The clinic of this visit: from ``?clinic=`` when it names a profile, else the session."""
+    if "clinic" not in g:
+        profiles = current_app.extensions["backcare_clinics"]
+        asked = request.args.get("clinic")
+        if asked in profiles:
+            session[_SESSION_KEY] = asked
+        g.clinic = profiles.get(session.get(_SESSION_KEY, ""))
+    return g.clinic
+
+
+def emergency_number() -> str:
+    clinic = active_clinic()
+    return clinic.emergency_number if clinic else current_app.config["EMERGENCY_NUMBER"]
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["backcare_clinics"] = load_profiles(app.config)

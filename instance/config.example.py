@@ -1,0 +1,27 @@
+# Copy to instance/config.py and adapt. Any setting here can also be given as an environment
+# variable named BACKCARE_<SETTING> (values are read as JSON where they parse as JSON).
+
+# Required outside debug mode; every worker and machine must share it. Prefer the environment:
+# BACKCARE_SECRET_KEY=...
+# SECRET_KEY = "..."
+
+# The number the emergency result tells people to call when no clinic profile is active.
+EMERGENCY_NUMBER = "911"
+
+# Who may show backcare in a frame, as a CSP frame-ancestors value ("'none'" forbids it).
+FRAME_ANCESTORS = "'none'"
+
+# Clinic profiles. A clinic links to /en/?clinic=<id> or /es/?clinic=<id>; the profile then
+# applies for the visit: its name and phone on the "contact a provider" and "make an appointment"
+# results, its emergency number on the emergency result, and a "Back to <name>" link to its
+# portal. Addresses are used only from here, never from the request; an unknown id is ignored.
+CLINICS = {
+    "riverside": {
+        "name": "Riverside Family Clinic",
+        "phone": "+1 555 010 0199",
+        "emergency_number": "911",
+        "portal_url": "https://portal.riverside.example/",
+        # Pages that may embed backcare in a frame for this clinic's visits.
+        "frame_ancestors": ["https://portal.riverside.example"],
+    },
+}
