@@ -58,10 +58,8 @@ def test_back_link_uses_only_the_configured_portal_address(client):
 
 
 def test_the_clinic_may_frame_its_visits(client):
-    response = visit(client).get("/en/q/emergency_signs")
-    assert "frame-ancestors https://portal.riverside.example" in (
-        response.headers["Content-Security-Policy"]
-    )
+    policy = visit(client).get("/en/q/emergency_signs").headers["Content-Security-Policy"]
+    assert "frame-ancestors https://portal.riverside.example" in policy
 
 
 def test_an_unknown_clinic_is_ignored(client):
