@@ -5,7 +5,7 @@ import traceback
 from flask import Flask, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from backcare.triage import QUESTIONS_BY_ID
 
@@ -33,6 +33,13 @@ def _back_to_page() -> str | None:
     return url_for(request.endpoint, **(request.view_args or {}))
 
 
+def _own_description(error: HTTPException) -> str | None:
+    """A 400's description when we wrote it (already translated), never Werkzeug's English one."""
+    if error.code != 400 or error.description == BadRequest.description:
+        return None
+    return error.description
+
+
 def render_error(error: HTTPException):
     code = error.code or 500
     return (
@@ -40,10 +47,12 @@ def render_error(error: HTTPException):
             "errors/error.html",
             code=code,
             title=TITLES.get(code, TITLES[500]),
-            description=error.description if code == 400 else None,
+            description=_own_description(error),
             back=_back_to_page() if code in (400, 405) else None,
         ),
         code,
+        # Werkzeug's own headers for the error, such as a 405's Allow, but not its content type.
+        [(name, value) for name, value in error.get_headers() if name != "Content-Type"],
     )
 
 

@@ -1,8 +1,15 @@
-"""The one place that sets security headers, CSRF protection and the proxy set-up."""
+"""The one place that sets security headers, CSRF protection and the proxy set-up; that keeps
+redirects on this site; and that turns malformed requests into 4xx answers, not crashes."""
 
-from flask import Flask, request
-from flask.sessions import SecureCookieSessionInterface
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import Flask, Response, abort, current_app, redirect, request
+from flask.globals import request_ctx
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backcare.clinics import active_clinic
@@ -11,25 +18,37 @@ csrf = CSRFProtect()
 
 
 class SessionInterface(SecureCookieSessionInterface):
-    """The signed cookie session, marked Secure whenever the request came over HTTPS."""
+    """The signed cookie session, marked Secure whenever the request came over HTTPS, and
+    always short-lived: from its first write (the CSRF token alone) it ends after
+    PERMANENT_SESSION_LIFETIME without a request, and the signature's age is checked too."""
 
     def get_cookie_secure(self, app: Flask) -> bool:
         # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
         return request.is_secure or super().get_cookie_secure(app)
+
+    def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
+        return datetime.now(UTC) + app.permanent_session_lifetime
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        return session.modified or app.config["SESSION_REFRESH_EACH_REQUEST"]
 
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
         "accelerometer",
+        "browsing-topics",
         "camera",
+        "display-capture",
         "geolocation",
         "gyroscope",
+        "hid",
         "magnetometer",
         "microphone",
+        "midi",
         "payment",
+        "serial",
         "usb",
-        "interest-cohort",
     )
 )
 
@@ -56,12 +75,81 @@ def frame_ancestors(app: Flask) -> str:
     return app.config["FRAME_ANCESTORS"]
 
 
+def check_frame_ancestors(app: Flask) -> None:
+    """Refuse to start with a source that would end the directive and add others to the CSP."""
+    clinics = app.extensions.get("backcare_clinics", {}).values()
+    for sources in (app.config["FRAME_ANCESTORS"].split(), *(c.frame_ancestors for c in clinics)):
+        for source in sources:
+            if not re.fullmatch(r"'none'|'self'|[^\s;,'\"]+", source):
+                raise ValueError(f"frame ancestor {source!r} is not a single CSP source")
+
+
+def on_site(location: str) -> str:
+    """A redirect target as a path on this site. backcare never redirects elsewhere, and
+    Werkzeug's own redirects (a missing slash) are absolute URLs built from the Host header."""
+    parts = urlsplit(location.strip())
+    # Browsers read "\" as "/" and drop tabs and newlines: no "//host" can be left at the start.
+    path = "/" + parts.path.lstrip("/\\\t\r\n ")
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+def keep_on_site(response: Response) -> None:
+    """Point a redirect at its path on this site, in its header and in Werkzeug's page."""
+    location = response.headers.get("Location")
+    target = on_site(location) if location else location
+    if target != location:
+        response.headers["Location"] = target
+        if 300 <= response.status_code < 400:
+            response.set_data(redirect(target, response.status_code).get_data())
+
+
+def escape_raw_query(wsgi_app):
+    """Percent-encode bytes a browser would have encoded in the query string: Werkzeug cannot
+    read ``request.args`` at all when the raw query is not UTF-8 (a 500 on every page)."""
+
+    def escaped(environ, start_response):
+        query = environ.get("QUERY_STRING", "")
+        if not query.isascii():  # one character per byte (PEP 3333)
+            environ["QUERY_STRING"] = "".join(c if c.isascii() else f"%{ord(c):02X}" for c in query)
+        return wsgi_app(environ, start_response)
+
+    return escaped
+
+
+def bind_urls_despite_a_bad_host() -> None:
+    """A Host header Werkzeug cannot read is refused (400, BadHost) but leaves nothing to build
+    the error page's links with. They are paths, so any host name will do."""
+    if request_ctx.url_adapter is None:
+        request_ctx.url_adapter = current_app.url_map.bind("invalid", request.script_root or None)
+
+
+def read_streamed_body() -> None:
+    """Read a body sent without Content-Length (chunked) before anything uses it. Werkzeug
+    would cut one over MAX_CONTENT_LENGTH short silently: refuse it with 413, like a body whose
+    Content-Length is too large. A broken one fails in the server's reader: that is a 400."""
+    if request.content_length is not None or not request.headers.get("Transfer-Encoding"):
+        return
+    try:
+        body = request.get_data(cache=True)
+    except HTTPException:
+        raise
+    except Exception:  # such as gunicorn's InvalidChunkSize
+        abort(400)
+    if request.max_content_length and len(body) >= request.max_content_length:
+        abort(413)
+
+
 def init_app(app: Flask) -> None:
-    app.wsgi_app = ProxyFix(
-        app.wsgi_app,
-        x_for=app.config["PROXY_FIX_X_FOR"],
-        x_proto=app.config["PROXY_FIX_X_PROTO"],
+    check_frame_ancestors(app)
+    app.wsgi_app = escape_raw_query(
+        ProxyFix(
+            app.wsgi_app,
+            x_for=app.config["PROXY_FIX_X_FOR"],
+            x_proto=app.config["PROXY_FIX_X_PROTO"],
+        )
     )
+    app.before_request(bind_urls_despite_a_bad_host)  # before anything renders a page
+    app.before_request(read_streamed_body)  # before CSRFProtect reads the form
     csrf.init_app(app)
     app.session_interface = SessionInterface()
 
@@ -75,4 +163,5 @@ def init_app(app: Flask) -> None:
         headers["Permissions-Policy"] = PERMISSIONS_POLICY
         headers["Cross-Origin-Opener-Policy"] = "same-origin"
         headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        keep_on_site(response)
         return response

@@ -32,10 +32,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 20)
 
 
 @contextmanager
-def gunicorn(*args: str, env: dict | None = None, log_dir: Path | None = None):
+def gunicorn(*args: str, env: dict | None = None, log_dir: Path | None = None, cwd: Path = ROOT):
     """Run ``gunicorn 'backcare:create_app()'`` from the venv; yield its base URL.
 
-    With ``log_dir``, gunicorn's output goes to ``stdout.log`` and ``stderr.log`` there.
+    With ``log_dir``, gunicorn's output goes to ``stdout.log`` and ``stderr.log`` there. It runs
+    in ``cwd``, so reads ``gunicorn.conf.py`` there (the repository's, by default).
     """
     port = free_port()
     environment = {**os.environ, "BACKCARE_SECRET_KEY": "end-to-end-test-key", **(env or {})}
@@ -53,7 +54,7 @@ def gunicorn(*args: str, env: dict | None = None, log_dir: Path | None = None):
                 name: stack.enter_context(open(log_dir / f"{name}.log", "w"))
                 for name in ("stdout", "stderr")
             }
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, **logs)
+        process = subprocess.Popen(command, cwd=cwd, env=environment, **logs)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_healthy(url, process)

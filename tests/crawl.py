@@ -1,0 +1,48 @@
+"""Every page a person can meet in one language, fetched through the test client."""
+
+from backcare.triage.questions import shown_questions
+
+from .answers import with_answers
+from .conftest import Questionnaire
+
+#: Answer sets that between them reach every question page and every kind of result.
+ANSWER_SETS = (
+    with_answers(pregnant="not_sure"),  # asks every question, pregnancy signs included
+    with_answers(injury="strain"),
+    with_answers(severity="severe"),
+    {"emergency_signs": ("chest_pain",)},
+)
+
+
+def every_page(app, lang: str, clinic: str | None = None) -> dict[str, object]:
+    """``{label: response}`` for the start, catalog and about pages, each question page (fresh,
+    filled in, changing, with an error), the check page, each kind of result, and the error
+    pages a person can reach. With ``clinic``, the visit starts from that clinic's link."""
+    pages = {}
+    walker = Questionnaire(app.test_client(), lang)
+    if clinic:
+        walker.get(f"/{lang}/?clinic={clinic}")
+    for path in (f"/{lang}/", f"/{lang}/resources", f"/{lang}/about", f"/{lang}/q/emergency_signs"):
+        pages[path] = walker.get(path)
+    pages["question with an error"] = walker.post(f"/{lang}/q/emergency_signs", {})
+    pages["tampered form"] = walker.post(f"/{lang}/q/emergency_signs", {"emergency_signs": "x"})
+    pages["expired form"] = walker.post(f"/{lang}/q/emergency_signs", {}, token=False)
+    pages["not found"] = walker.get(f"/{lang}/no-such-page")
+    pages["wrong method"] = walker.get(f"/{lang}/start-again")
+    pages["too large"] = walker.post(f"/{lang}/q/emergency_signs", {"x": "x" * 20_000})
+    for number, answers in enumerate(ANSWER_SETS):
+        walker = Questionnaire(app.test_client(), lang)
+        if clinic:
+            walker.get(f"/{lang}/?clinic={clinic}")
+        walker.walk(answers)
+        pages[f"result ({number})"] = walker.get(f"/{lang}/result")
+        for question in shown_questions(answers) if number == 0 else ():
+            for query in ("", "?change=1"):
+                path = f"/{lang}/q/{question.id}{query}"
+                response = walker.get(path)
+                if response.status_code == 200:
+                    pages[f"{path} ({number})"] = response
+        check = walker.get(f"/{lang}/check")
+        if check.status_code == 200:
+            pages[f"check ({number})"] = check
+    return pages
