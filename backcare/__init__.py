@@ -10,7 +10,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    from backcare import clinics, config, errors, i18n, security, web
+    from backcare import api, clinics, config, errors, i18n, security, web
 
     config.load(app, test_config)
     clinics.init_app(app)
@@ -18,6 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     web.init_app(app)
+    api.init_app(app)
 
     @app.get("/healthz")
     def healthz():

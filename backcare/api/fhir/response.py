@@ -1,0 +1,92 @@
+"""Answers read from a FHIR R4 ``QuestionnaireResponse`` to our ``Questionnaire``.
+
+Only what the assessment needs is read: ``resourceType``, ``language`` (the answer's language),
+``questionnaire`` (if given, it must be ours) and each item's ``linkId`` and ``valueCoding``
+answers. Other elements (``status``, ``subject``, ``authored``, extensions...) are allowed and
+ignored. The answers then go through the same checks as JSON ones (``validation.check``).
+"""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+
+from backcare.api.fhir import QUESTIONNAIRE_URL, answer_system
+from backcare.api.problems import ErrorKind, InputError
+from backcare.api.validation import EMERGENCY, Reading, language_error, not_an_object, pointer
+from backcare.i18n import LANGUAGES
+from backcare.triage.questions import QUESTIONS_BY_ID, Kind
+
+#: The languages a response can be in, as BCP 47 tags: ``en``, ``es``, ``es-US``...
+LANGUAGE_TAG = "(en|es)(-[A-Za-z0-9]{1,8})*"
+
+
+def read_questionnaire_response(body: object) -> Reading:
+    """Read the answers of a ``QuestionnaireResponse``; problems go into the reading."""
+    if not isinstance(body, dict):
+        return not_an_object()
+    errors = []
+    if body.get("resourceType") != "QuestionnaireResponse":
+        detail = _l("“resourceType” must be “QuestionnaireResponse”.")
+        errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=pointer("resourceType")))
+    lang = _language(body.get("language", LANGUAGES[0]))
+    if lang is None:
+        errors.append(language_error("language", pointer("language")))
+    questionnaire = body.get("questionnaire", QUESTIONNAIRE_URL)
+    if questionnaire != QUESTIONNAIRE_URL:
+        detail = _l("“questionnaire” must be %(url)s.", url=QUESTIONNAIRE_URL)
+        errors.append(InputError(ErrorKind.UNKNOWN_CODE, detail, pointer=pointer("questionnaire")))
+    items = body.get("item", [])
+    if not isinstance(items, list):
+        detail = _l("“item” must be a list of answered questions.")
+        errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=pointer("item")))
+        return Reading(None, lang, errors)
+    answers: dict[str, object] = {}
+    reading = Reading(answers, lang, errors)
+    for index, item in enumerate(items):
+        _read_item(item, pointer("item", index), reading, answers)
+    return reading
+
+
+def _language(value: object) -> str | None:
+    """``en``, ``es`` or a regional tag of them (``es-US``); None for anything else."""
+    if not isinstance(value, str) or not re.fullmatch(LANGUAGE_TAG, value):
+        return None
+    return value[:2]
+
+
+def _read_item(item: object, at: str, reading: Reading, answers: dict[str, object]) -> None:
+    if not isinstance(item, dict) or not isinstance(item.get("linkId"), str):
+        detail = _l("Each item needs a “linkId”: the id of the question it answers.")
+        reading.errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=at))
+        return
+    link_id = item["linkId"]
+    codes = _codes(link_id, item.get("answer", []), at, reading.errors)
+    if link_id in reading.pointers:
+        detail = _l("“%(question)s” is answered more than once.", question=link_id)
+        reading.errors.append(InputError(ErrorKind.REPEATED_QUESTION, detail, link_id, at))
+        if link_id == EMERGENCY.id:  # a sign counts wherever it is (fail safe)
+            answers[link_id] = [*answers[link_id], *codes]
+        return
+    reading.pointers[link_id] = at
+    question = QUESTIONS_BY_ID.get(link_id)
+    one_code = question is not None and question.kind is Kind.RADIO and len(codes) == 1
+    answers[link_id] = codes[0] if one_code else codes
+
+
+def _codes(link_id: str, answers: object, at: str, errors: list[InputError]) -> list[str]:
+    """An item's answer codes. A code of another system is kept as ``system|code``, so that it
+    is reported as unknown to the question; an answer that is not a coding is reported and
+    left out, so that a sign beside it still counts."""
+    detail = _l("Each answer must be a “valueCoding” with one of the question's codes.")
+    if not isinstance(answers, list):
+        errors.append(InputError(ErrorKind.WRONG_TYPE, detail, link_id, f"{at}/answer"))
+        return []
+    codes = []
+    for index, answer in enumerate(answers):
+        coding = answer.get("valueCoding") if isinstance(answer, dict) else None
+        if not isinstance(coding, dict) or not isinstance(coding.get("code"), str):
+            errors.append(InputError(ErrorKind.WRONG_TYPE, detail, link_id, f"{at}/answer/{index}"))
+            continue
+        code, system = coding["code"], coding.get("system", answer_system(link_id))
+        codes.append(code if system == answer_system(link_id) else f"{system}|{code}")
+    return codes

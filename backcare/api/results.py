@@ -1,0 +1,71 @@
+"""An ``Assessment`` as the API's JSON, in one language."""
+
+from typing import Any
+
+from flask_babel import force_locale, gettext
+
+from backcare.triage import Assessment
+from backcare.triage.assessment import Finding
+from backcare.triage.sources import Source
+
+
+def assessment_json(assessment: Assessment, lang: str, emergency_number: str) -> dict[str, Any]:
+    """The result for ``lang``: reasons and advice translated, links in that language where the
+    page exists in it, ``%(emergency_number)s`` filled in."""
+    with force_locale(lang):
+        return {
+            "lang": lang,
+            "level": str(assessment.level),
+            "pain_type": None if assessment.pain_type is None else str(assessment.pain_type),
+            "action": gettext(assessment.action, emergency_number=emergency_number),
+            "rules": [
+                {
+                    "id": finding.rule.id,
+                    "level": str(finding.rule.level),
+                    "reason": gettext(finding.reason, emergency_number=emergency_number),
+                    "source": _sources(finding, lang),
+                }
+                for finding in assessment.findings
+            ],
+            "advice": [
+                {
+                    "id": finding.rule.id,
+                    "text": gettext(finding.reason, emergency_number=emergency_number),
+                    "stressed": finding.reason == finding.rule.stressed_reason,
+                    "source": _sources(finding, lang),
+                }
+                for finding in assessment.advice
+            ],
+            "sections": [
+                {
+                    "id": section.id,
+                    "title": section.title(lang),
+                    "resources": [
+                        {
+                            "id": shown.id,
+                            "title": shown.title,
+                            "url": shown.url,
+                            "organization": shown.organization,
+                            "language": shown.language,
+                        }
+                        for shown in (resource.localise(lang) for resource in section.resources)
+                    ],
+                }
+                for section in assessment.sections
+            ],
+            "answers": {
+                question_id: list(answer) if isinstance(answer, tuple) else answer
+                for question_id, answer in assessment.answers.items()
+            },
+        }
+
+
+def _sources(finding: Finding, lang: str) -> list[dict[str, str]]:
+    return [_source(source, lang) for source in finding.rule.sources]
+
+
+def _source(source: Source, lang: str) -> dict[str, str]:
+    """The page in ``lang`` where it exists, else the English one."""
+    if lang == "es" and source.url_es is not None and source.title_es is not None:
+        return {"title": source.title_es, "url": source.url_es, "language": "es"}
+    return {"title": source.title_en, "url": source.url_en, "language": "en"}

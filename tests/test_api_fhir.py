@@ -1,0 +1,184 @@
+"""FHIR R4: the Questionnaire at /api/v1/questionnaire and QuestionnaireResponses to it."""
+
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from flask_babel import force_locale, gettext
+
+from backcare.api.fhir import QUESTIONNAIRE_URL, TRANSLATION, answer_system
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
+from backcare.triage.questions import Kind
+
+from .answers import BASELINE, with_answers
+from .api_bodies import as_json, post_fhir, post_json, questionnaire_response
+
+
+def fetch(client, lang="en"):
+    response = client.get(f"/api/v1/questionnaire?lang={lang}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/fhir+json"
+    return response.get_json()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_questionnaire_is_a_valid_fhir_r4_questionnaire(client, lang):
+    resource = Questionnaire.model_validate(fetch(client, lang))
+    assert resource.url == QUESTIONNAIRE_URL
+    assert resource.language == lang
+    assert resource.status == "active"
+
+
+def test_the_items_and_codes_are_exactly_the_questions(client):
+    items = fetch(client)["item"]
+    assert [item["linkId"] for item in items] == [question.id for question in QUESTIONS]
+    for item, question in zip(items, QUESTIONS, strict=True):
+        assert item["type"] == "choice"
+        assert item["required"] is True
+        assert item["repeats"] is (question.kind is Kind.CHECKBOX)
+        codings = [option["valueCoding"] for option in item["answerOption"]]
+        assert [coding["code"] for coding in codings] == [o.code for o in question.options]
+        assert {coding["system"] for coding in codings} == {answer_system(question.id)}
+        assert item["text"] == question.title
+        assert [coding["display"] for coding in codings] == [o.label for o in question.options]
+
+
+def test_branching_is_enable_when_from_the_question_definitions(client):
+    items = {item["linkId"]: item for item in fetch(client)["item"]}
+    branching = {q.id for q in QUESTIONS if q.shown_when is not None}
+    assert branching == {"trend", "pregnant", "pregnancy_signs"}
+    assert {link for link, item in items.items() if "enableWhen" in item} == branching
+    for link in branching:
+        condition = QUESTIONS_BY_ID[link].shown_when
+        enable_when = items[link]["enableWhen"]
+        assert {rule["question"] for rule in enable_when} == {condition.question}
+        assert {rule["operator"] for rule in enable_when} == {"="}
+        assert {rule["answerCoding"]["code"] for rule in enable_when} == condition.codes
+        assert {rule["answerCoding"]["system"] for rule in enable_when} == {
+            answer_system(condition.question)
+        }
+        assert items[link]["enableBehavior"] == "any"  # each of them has several codes
+
+
+def translation(element):
+    [extension] = element["extension"]
+    assert extension["url"] == TRANSLATION
+    return {
+        part["url"]: part.get("valueCode") or part.get("valueString")
+        for part in extension["extension"]
+    }
+
+
+def test_the_spanish_questionnaire_carries_the_english_text_as_a_translation(app, client):
+    resource = fetch(client, "es")
+    with app.test_request_context(), force_locale("es"):
+        spanish = [gettext(question.title) for question in QUESTIONS]
+    assert [item["text"] for item in resource["item"]] == spanish
+    for item, question in zip(resource["item"], QUESTIONS, strict=True):
+        assert translation(item["_text"]) == {"lang": "en", "content": question.title}
+        first = item["answerOption"][0]["valueCoding"]
+        assert translation(first["_display"]) == {
+            "lang": "en",
+            "content": question.options[0].label,
+        }
+
+
+def test_the_english_questionnaire_carries_the_spanish_text_as_a_translation(app, client):
+    resource = fetch(client, "en")
+    with app.test_request_context(), force_locale("es"):
+        spanish = gettext(QUESTIONS[0].title)
+    assert translation(resource["item"][0]["_text"]) == {"lang": "es", "content": spanish}
+    assert translation(resource["_title"])["lang"] == "es"
+
+
+@pytest.mark.parametrize("query", ["lang=fr", "lang=", "lang=en&lang=es"])
+def test_an_unknown_questionnaire_language_is_a_problem(client, query):
+    response = client.get(f"/api/v1/questionnaire?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+
+
+ANSWER_SETS = [
+    BASELINE,
+    with_answers(severity="severe", leg_symptoms=("pain_below_knee", "weakness")),
+    with_answers(pregnant="yes", pregnancy_signs=("bleeding",), duration="under_3_days"),
+    with_answers(duration="over_3_months", trend="same", warning_signs=("cancer_history",)),
+    {"emergency_signs": ("saddle_numbness",)},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("answers", ANSWER_SETS)
+def test_a_questionnaire_response_gets_the_same_result_as_json(client, answers, lang):
+    body = questionnaire_response(answers, lang)
+    QuestionnaireResponse.model_validate(body)
+    from_fhir = post_fhir(client, body)
+    assert from_fhir.status_code == 200, from_fhir.get_json()
+    from_json = post_json(client, {"answers": as_json(answers), "lang": lang})
+    assert from_fhir.get_json() == from_json.get_json()
+
+
+def test_a_regional_language_tag_is_read_as_its_language(client):
+    result = post_fhir(client, questionnaire_response(BASELINE, "es-US")).get_json()
+    assert result["lang"] == "es"
+
+
+def test_a_coding_without_a_system_is_read_as_ours(client):
+    body = questionnaire_response(BASELINE)
+    for item in body["item"]:
+        for answer in item["answer"]:
+            del answer["valueCoding"]["system"]
+    assert post_fhir(client, body).status_code == 200
+
+
+def errors_of(response):
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    return [(e.get("question"), e.get("pointer"), e["kind"]) for e in response.get_json()["errors"]]
+
+
+def test_fhir_problems_are_named_by_question_and_pointed_at(client):
+    body = questionnaire_response(with_answers(duration="under_3_days"))
+    items = body["item"]
+    age = next(i for i, item in enumerate(items) if item["linkId"] == "age")
+    items[age]["answer"][0]["valueCoding"]["system"] = "http://loinc.org"
+    severity = next(i for i, item in enumerate(items) if item["linkId"] == "severity")
+    items[severity]["answer"] = [{"valueString": "bad"}]
+    items.append({"linkId": "trend", "answer": [{"valueCoding": {"code": "same"}}]})
+    items.append({"linkId": "activities", "answer": []})
+    items.append({"text": "no link"})
+    body.update(resourceType="Patient", language="fr", questionnaire="http://other/Q")
+    assert errors_of(post_fhir(client, body)) == [
+        (None, "/resourceType", "wrong_type"),
+        (None, "/language", "unknown_code"),
+        (None, "/questionnaire", "unknown_code"),
+        (None, f"/item/{len(items) - 1}", "wrong_type"),
+        ("age", f"/item/{age}", "unknown_code"),
+        ("trend", f"/item/{len(items) - 3}", "not_asked"),
+        ("severity", f"/item/{severity}/answer/0", "wrong_type"),
+        ("severity", f"/item/{severity}", "wrong_type"),
+        ("activities", f"/item/{len(items) - 2}", "repeated_question"),
+    ]
+
+
+def test_an_emergency_sign_in_a_questionnaire_response_wins(client):
+    body = questionnaire_response({"emergency_signs": ("chest_pain",), "age": "18_to_50"})
+    body.update(resourceType="Bundle", language="de")
+    body["item"].append({"linkId": "emergency_signs", "answer": [{"valueCoding": {"code": "x"}}]})
+    body["item"].append({"linkId": "mood"})
+    result = post_fhir(client, body).get_json()
+    assert result["level"] == "emergency"
+    assert [rule["id"] for rule in result["rules"]] == ["E-chest-pain"]
+
+
+def test_a_sign_in_a_repeated_emergency_item_still_counts(client):
+    body = questionnaire_response({"emergency_signs": ()})
+    body["item"].append(
+        {"linkId": "emergency_signs", "answer": [{"valueCoding": {"code": "belly_or_faint"}}]}
+    )
+    assert post_fhir(client, body).get_json()["level"] == "emergency"
+
+
+def test_a_foreign_code_is_not_an_emergency_sign(client):
+    body = questionnaire_response({"emergency_signs": ("chest_pain",)})
+    body["item"][0]["answer"][0]["valueCoding"]["system"] = "http://snomed.info/sct"
+    assert errors_of(post_fhir(client, body))[0] == ("emergency_signs", "/item/0", "unknown_code")
