@@ -50,7 +50,9 @@ def preferred_language() -> str:
 def switch_url() -> str:
     """The same page in the other language; the answers are in the session, so they carry over."""
     other = other_language()
-    if request.url_rule is not None and "lang" in request.url_rule.arguments:
+    rule = request.url_rule
+    # A page reached by a form (say, "Start again" refused for its CSRF token) has no GET twin.
+    if rule is not None and "lang" in rule.arguments and "GET" in (rule.methods or ()):
         args = dict(request.view_args or {}, lang=other)
         if request.args.get("change"):
             args["change"] = 1

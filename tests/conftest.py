@@ -62,12 +62,13 @@ class Questionnaire:
         query = "?change=1" if change else ""
         return self.post(f"/{self.lang}/q/{question_id}{query}", {question_id: value})
 
-    def walk(self, answers):
+    def walk(self, answers, start=None):
         """Follow the redirects from question to question, answering from ``answers``.
 
-        Returns the parsed result page. Fails if a page asks a question not in ``answers``.
+        Starts at the first question, or at ``start`` (a path). Returns the parsed result page.
+        Fails if a page asks a question not in ``answers``.
         """
-        path = f"/{self.lang}/q/emergency_signs"
+        path = start or f"/{self.lang}/q/emergency_signs"
         for _ in range(20):
             if path.endswith("/check"):
                 self.get(path)

@@ -61,16 +61,19 @@ class Resource:
     tags: frozenset[str] = frozenset()
     title_es: str | None = None
     url_es: str | None = None
+    #: The publisher's name in Spanish, from ``catalog.toml``'s ``organizations_es`` table.
+    organization_es: str | None = None
 
     def localise(self, lang: str) -> LocalisedResource:
         """This link for a page in ``lang``: Spanish where the seed gives it, else English."""
         _check_lang(lang)
+        organization = (lang == "es" and self.organization_es) or self.organization
         if lang == "es" and self.url_es is not None and self.title_es is not None:
             return LocalisedResource(
-                self.id, self.title_es, self.url_es, self.organization, "es", fallback=False
+                self.id, self.title_es, self.url_es, organization, "es", fallback=False
             )
         return LocalisedResource(
-            self.id, self.title_en, self.url_en, self.organization, "en", fallback=lang != "en"
+            self.id, self.title_en, self.url_en, organization, "en", fallback=lang != "en"
         )
 
 
@@ -94,7 +97,9 @@ def _load(text: str) -> tuple[Section, ...]:
     by_id: dict[str, Resource] = {}
     by_url: dict[str, str] = {}
     sections: list[Section] = []
-    for raw_section in tomllib.loads(text)["sections"]:
+    data = tomllib.loads(text)
+    organizations_es = data.get("organizations_es", {})
+    for raw_section in data["sections"]:
         entries: list[Resource] = []
         for raw in raw_section["resources"]:
             if "same_as" in raw:
@@ -102,7 +107,7 @@ def _load(text: str) -> tuple[Section, ...]:
                     raise ValueError(f"bad same_as entry in {raw_section['id']}: {raw}")
                 entries.append(by_id[raw["same_as"]])
                 continue
-            resource = _resource(raw)
+            resource = _resource(raw, organizations_es)
             for url in filter(None, (resource.url_en, resource.url_es)):
                 if url in by_url:
                     raise ValueError(f"{url} is in {by_url[url]} and {resource.id}: use same_as")
@@ -121,8 +126,14 @@ def _load(text: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _resource(raw: Mapping[str, Any]) -> Resource:
-    resource = Resource(**{**raw, "tags": frozenset(raw.get("tags", ()))})
+def _resource(raw: Mapping[str, Any], organizations_es: Mapping[str, str]) -> Resource:
+    resource = Resource(
+        **{
+            **raw,
+            "tags": frozenset(raw.get("tags", ())),
+            "organization_es": organizations_es.get(raw.get("organization", "")),
+        }
+    )
     if (resource.title_es is None) != (resource.url_es is None):
         raise ValueError(f"{resource.id}: title_es and url_es go together")
     return resource

@@ -165,7 +165,7 @@ QUESTIONS: tuple[Question, ...] = (
         "trend",
         Kind.RADIO,
         N_("How has the pain changed since it started?"),
-        summary_label=N_("Change"),
+        summary_label=N_("How the pain has changed"),
         error=N_("Select how the pain has changed"),
         shown_when=ShownWhen(
             "duration",
