@@ -254,7 +254,7 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
     from backcare.triage.rules import RULES
 
     soup = questionnaire.soup("/en/about")
-    assert [row["data-rule"] for row in soup.select("tr[data-rule]")] == [r.id for r in RULES]
+    assert [row["data-rule"] for row in soup.select("main [data-rule]")] == [r.id for r in RULES]
     assert "not give a diagnosis" in soup.get_text()
     assert soup.find(id="privacy")
 

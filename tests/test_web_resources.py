@@ -48,10 +48,9 @@ def test_english_only_links_on_spanish_pages_are_marked(questionnaire_es):
     english_only = [r for r in RESOURCES.values() if not r.url_es]
     for resource in english_only:
         anchor = soup.find("a", href=resource.url_en)
-        assert anchor["hreflang"] == "en"
-        assert anchor.find(lang="en").get_text() == resource.title_en
+        assert (anchor["lang"], anchor.get_text()) == ("en", resource.title_en)
         assert "(en inglés)" in anchor.parent.get_text()
-    assert all(a["rel"] == ["noopener", "noreferrer"] for a in soup.select("ul.resources a"))
+    # Links open in the same tab, so they need no rel: Referrer-Policy keeps the address private.
     assert not soup.select("ul.resources a[target]")
 
 
@@ -103,7 +102,7 @@ def test_the_spanish_result_links_to_spanish_pages(questionnaire_es):
     shown = links(soup)
     assert url("mayo-pregnancy-tips", "es") in shown
     acog = soup.find("a", href=url("acog-pregnancy"))
-    assert acog["hreflang"] == "en"
+    assert acog["lang"] == "en"
 
 
 def test_the_emergency_result_shows_no_resources(questionnaire):

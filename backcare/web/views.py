@@ -29,6 +29,12 @@ def no_store(page):
     return response
 
 
+def _refuse_extra_fields():
+    """The check and "Start again" forms send their CSRF token and nothing else."""
+    if set(request.form) != {"csrf_token"} or len(request.form.getlist("csrf_token")) > 1:
+        abort(400)
+
+
 def _question_url(question, change=False):
     return url_for("web.question", question_id=question.id, change=1 if change else None)
 
@@ -110,6 +116,7 @@ def check():
     if has_emergency_sign(answers) or first_unanswered(answers) is not None:
         return _where_to_go(answers)
     if request.method == "POST":
+        _refuse_extra_fields()
         return redirect(url_for("web.result"))
     rows = [(q, answers[q.id]) for q in shown_questions(answers)]
     return no_store(render_template("web/check.html", rows=rows))
@@ -126,6 +133,7 @@ def result():
 
 @bp.post("/start-again")
 def start_again():
+    _refuse_extra_fields()
     stored.clear()
     return redirect(url_for("web.start"))
 
@@ -137,7 +145,9 @@ def resources():
 
 @bp.get("/about")
 def about():
-    return render_template("web/about.html", rules=RULES)
+    # Each source is listed once, numbered; the rules refer to it by its number.
+    sources = list(dict.fromkeys(source for rule in RULES for source in rule.sources))
+    return render_template("web/about.html", rules=RULES, sources=sources)
 
 
 @bp.app_template_global()
