@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TRANSLATIONS := translations
 PO := $(TRANSLATIONS)/es/LC_MESSAGES/messages.po
 
-.PHONY: help install run test lint format i18n-extract i18n-update i18n-compile clean
+.PHONY: help install browser-deps run test lint format i18n-extract i18n-update i18n-compile clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -24,8 +24,26 @@ install: $(STAMP) i18n-compile ## Create .venv, install backcare editable with i
 run: install ## Serve http://127.0.0.1:5000 with the Flask dev server in debug mode
 	$(VENV)/bin/flask --app backcare run --debug --host 127.0.0.1 --port 5000
 
-test: install ## Run the whole test suite
+.PHONY: serve require-secret-key
+serve: require-secret-key install ## Serve in production with gunicorn.conf.py (needs BACKCARE_SECRET_KEY)
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py --access-logfile - 'backcare:create_app()'
+
+require-secret-key:
+	@if [ -z "$$BACKCARE_SECRET_KEY" ]; then \
+	  echo "make serve needs BACKCARE_SECRET_KEY, shared by every process and machine:" >&2; \
+	  echo "  export BACKCARE_SECRET_KEY=\"\$$(python3 -c 'import secrets; print(secrets.token_hex(32))')\"" >&2; \
+	  exit 1; \
+	fi
+
+test: install browser-deps ## Run the whole test suite
 	$(VENV)/bin/pytest
+
+browser-deps: node_modules/.package-lock.json ## npm ci: the HTML checker and axe-core for the browser tests
+
+# Never a browser download: the browser tests drive Debian's /usr/bin/chromium.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "npm not found: the HTML check in the browser tests will be skipped" >&2; fi
 
 lint: install ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .
@@ -36,10 +54,14 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 
 i18n-extract: $(STAMP) ## Extract every marked string into translations/messages.pot
-	$(VENV)/bin/pybabel extract --no-location --sort-by-file -F babel.cfg -k _l -k N_ -k ngettext:1,2 -k _n:1,2 -o $(TRANSLATIONS)/messages.pot .
+	$(VENV)/bin/pybabel extract --no-location --sort-by-file --project=backcare -F babel.cfg -k _l -k N_ -k ngettext:1,2 -k _n:1,2 -o $(TRANSLATIONS)/messages.pot .
 
 i18n-update: i18n-extract ## Merge messages.pot into the Spanish catalog
-	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	@if [ -f $(PO) ]; then \
+	  $(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS); \
+	else \
+	  $(VENV)/bin/pybabel init -l es -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS); \
+	fi
 
 i18n-compile: $(STAMP) ## Compile the .po catalogs into .mo files
 	@if [ -f $(PO) ]; then $(VENV)/bin/pybabel compile --statistics -d $(TRANSLATIONS); fi
@@ -48,3 +70,7 @@ clean: ## Remove the virtualenv and compiled files
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 	find . -name '__pycache__' -prune -exec rm -rf {} +
 	find $(TRANSLATIONS) -name '*.mo' -delete
+
+.PHONY: bench
+bench: install ## Load-test a bare Flask app and backcare with wrk (Debian package); see bench/README.md
+	$(PY) bench/bench.py
