@@ -49,9 +49,11 @@ def test_english_only_links_on_spanish_pages_are_marked(questionnaire_es):
     for resource in english_only:
         anchor = soup.find("a", href=resource.url_en)
         assert (anchor["lang"], anchor.get_text()) == ("en", resource.title_en)
+        assert anchor["hreflang"] == "en"
         assert "(en inglés)" in anchor.parent.get_text()
-    # Links open in the same tab, so they need no rel: Referrer-Policy keeps the address private.
-    assert not soup.select("ul.resources a[target]")
+    anchors = soup.select("ul.resources a")
+    assert all(a["rel"] == ["noopener", "noreferrer"] for a in anchors)
+    assert not soup.select("ul.resources a[target]"), "links open in the same tab"
 
 
 @pytest.mark.parametrize(

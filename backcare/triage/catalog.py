@@ -195,6 +195,21 @@ HIDE: tuple[tuple[Condition, tuple[str, ...]], ...] = (
 )
 
 
+def listed_once(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The sections with each resource only where the page first lists it.
+
+    The seed repeats its handouts under Medical Encyclopedia; a reader needs each address once.
+    """
+    seen: set[str] = set()
+    kept = []
+    for section in sections:
+        fresh = tuple(r for r in section.resources if r.id not in seen)
+        seen.update(r.id for r in fresh)
+        if fresh:
+            kept.append(replace(section, resources=fresh))
+    return tuple(kept)
+
+
 def match_sections(
     answers: Answers, level: Level, pain_type: PainType | None
 ) -> tuple[Section, ...]:

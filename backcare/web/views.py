@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from backcare.i18n import localized_blueprint
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
-from backcare.triage.catalog import CATALOG
+from backcare.triage.catalog import CATALOG, listed_once
 from backcare.triage.questions import (
     first_unanswered,
     has_emergency_sign,
@@ -140,7 +140,7 @@ def start_again():
 
 @bp.get("/resources")
 def resources():
-    return render_template("web/resources.html", sections=CATALOG)
+    return render_template("web/resources.html", sections=listed_once(CATALOG))
 
 
 @bp.get("/about")
