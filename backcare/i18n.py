@@ -1,7 +1,8 @@
 """The one place that picks the locale: the ``/<lang>/`` URL prefix, and the language switch."""
 
+from babel.support import Translations
 from flask import Blueprint, Flask, g, redirect, request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 from werkzeug.routing import BaseConverter
 
 LANGUAGES = ("en", "es")
@@ -64,9 +65,31 @@ def other_language() -> str:
     return "es" if str(get_locale()) == "en" else "en"
 
 
+def request_translations() -> Translations:
+    """This request's catalog, looked up once.
+
+    Flask-Babel finds it again on every call (locale, domain and context look-ups, about 20 µs),
+    and a page makes dozens of calls. Templates are never rendered inside ``force_locale``.
+    """
+    translations = g.get("_translations")
+    if translations is None:
+        translations = g._translations = get_translations()
+    return translations
+
+
+def request_gettext(message: str) -> str:
+    """``gettext`` through :func:`request_translations`, for code that runs once per link."""
+    return request_translations().ugettext(message)
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: request_translations().ugettext(s),
+        ngettext=lambda s, p, n: request_translations().ungettext(s, p, n),
+        newstyle=True,
+    )
     app.jinja_env.globals.update(
         get_locale=get_locale,
         switch_url=switch_url,

@@ -2,19 +2,21 @@
 redirects on this site; and that turns malformed requests into 4xx answers, not crashes."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, abort, current_app, redirect, request
 from flask.globals import request_ctx
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
+from itsdangerous import BadSignature
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backcare.clinics import active_clinic
 
 csrf = CSRFProtect()
+SESSION_RENEW_AFTER = timedelta(minutes=1)
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -29,8 +31,33 @@ class SessionInterface(SecureCookieSessionInterface):
     def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
         return datetime.now(UTC) + app.permanent_session_lifetime
 
+    def open_session(self, app: Flask, request) -> SessionMixin | None:
+        """The session, remembering when its cookie was signed (for ``should_set_cookie``)."""
+        serializer = self.get_signing_serializer(app)
+        cookie = request.cookies.get(self.get_cookie_name(app))
+        if serializer is None or not cookie:
+            return super().open_session(app, request)
+        lifetime = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, signed_at = serializer.loads(cookie, max_age=lifetime, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        session = self.session_class(data)
+        session.signed_at = signed_at
+        return session
+
     def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
-        return session.modified or app.config["SESSION_REFRESH_EACH_REQUEST"]
+        """Send the cookie when it changed, or to slide its expiry; re-signing it on every page
+        cost a third of a page's time, so an unchanged cookie is renewed once a minute."""
+        if session.modified:
+            return True
+        if not app.config["SESSION_REFRESH_EACH_REQUEST"]:
+            return False
+        signed_at = getattr(session, "signed_at", None)
+        if signed_at is None:
+            return True
+        now = self.get_signing_serializer(app).make_signer().get_timestamp()  # the signer's clock
+        return now - signed_at.timestamp() >= SESSION_RENEW_AFTER.total_seconds()
 
 
 PERMISSIONS_POLICY = ", ".join(

@@ -33,7 +33,8 @@ class ShownWhen:
     codes: frozenset[str]
 
 
-@dataclass(frozen=True)
+# Questions compare by identity: there is one of each, and list look-ups stay cheap.
+@dataclass(frozen=True, eq=False)
 class Question:
     id: str
     kind: Kind

@@ -4,13 +4,16 @@ from flask import Flask
 
 from backcare.clinics import active_clinic, emergency_number
 from backcare.triage import QUESTIONS_BY_ID
+from backcare.web.links import section_links, source_link
 
 
 def init_app(app: Flask) -> None:
     from backcare.web.views import bp
 
     app.register_blueprint(bp)
-    app.jinja_env.globals["questions_by_id"] = QUESTIONS_BY_ID
+    app.jinja_env.globals.update(
+        questions_by_id=QUESTIONS_BY_ID, source_link=source_link, section_links=section_links
+    )
 
     @app.context_processor
     def page_globals():

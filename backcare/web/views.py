@@ -1,9 +1,11 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
-from flask import abort, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import get_locale
 
+from backcare.clinics import active_clinic
 from backcare.i18n import localized_blueprint
+from backcare.i18n import request_gettext as _
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
 from backcare.triage.catalog import CATALOG, listed_once
 from backcare.triage.questions import (
@@ -48,9 +50,22 @@ def _where_to_go(answers, changing=False):
     return redirect(_question_url(missing, changing) if missing else url_for("web.check"))
 
 
+def shared_page(template, **context):
+    """A page that is the same for everyone in a language and clinic, rendered once per process.
+
+    Only pages with no form and nothing from the session but the clinic may use it.
+    """
+    clinic = active_clinic()
+    key = (template, str(get_locale()), clinic.id if clinic else None)
+    pages = current_app.extensions.setdefault("backcare_shared_pages", {})
+    if key not in pages or current_app.debug:
+        pages[key] = render_template(template, **context)
+    return pages[key]
+
+
 @bp.get("/")
 def start():
-    return render_template("web/start.html", first=QUESTIONS[0])
+    return shared_page("web/start.html", first=QUESTIONS[0])
 
 
 @bp.route("/q/<question_id>", methods=["GET", "POST"])
@@ -140,14 +155,14 @@ def start_again():
 
 @bp.get("/resources")
 def resources():
-    return render_template("web/resources.html", sections=listed_once(CATALOG))
+    return shared_page("web/resources.html", sections=listed_once(CATALOG))
 
 
 @bp.get("/about")
 def about():
     # Each source is listed once, numbered; the rules refer to it by its number.
     sources = list(dict.fromkeys(source for rule in RULES for source in rule.sources))
-    return render_template("web/about.html", rules=RULES, sources=sources)
+    return shared_page("web/about.html", rules=RULES, sources=sources)
 
 
 @bp.app_template_global()
