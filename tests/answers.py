@@ -2,7 +2,9 @@
 
 from itertools import product
 
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
+from hypothesis import strategies as st
+
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
 from backcare.triage.questions import Kind, is_shown
 
 #: A calm, complete set of answers: self-care, acute, nothing fired.
@@ -55,3 +57,34 @@ def single_signs():
     for question in checkboxes:
         for code in question.sign_codes:
             yield {**{q.id: () for q in checkboxes}, question.id: (code,)}
+
+
+CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
+RADIO_SETS = list(radio_combinations())
+
+
+def _signs(question, min_size=0):
+    return st.sets(st.sampled_from(question.sign_codes), min_size=min_size, max_size=3).map(
+        lambda codes: tuple(c for c in question.sign_codes if c in codes)
+    )
+
+
+@st.composite
+def answer_sets(draw):
+    """A complete set of answers as the questionnaire asks them; one in two an emergency."""
+    emergency = QUESTIONS_BY_ID["emergency_signs"]
+    signs = draw(st.one_of(st.just(()), _signs(emergency, min_size=1)))
+    answers = {**draw(st.sampled_from(RADIO_SETS)), emergency.id: signs}
+    for question in CHECKBOXES[1:]:
+        answers[question.id] = draw(_signs(question))
+    return {qid: a for qid, a in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+
+
+def expected_facts(answers):
+    """What the result page must carry for these answers, from ``assess()`` itself."""
+    assessment = assess(answers)
+    return (
+        str(assessment.level),
+        str(assessment.pain_type) if assessment.pain_type else None,
+        list(assessment.rule_ids),
+    )

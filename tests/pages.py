@@ -26,6 +26,13 @@ class _Balance(HTMLParser):
         self.stack.pop()
 
 
+def result_facts(soup):
+    """The result page's public contract: data-level, data-pain-type and each data-rule."""
+    main = soup.find("main")
+    rules = [item["data-rule"] for item in soup.select("[data-rule]")]
+    return main.get("data-level"), main.get("data-pain-type"), rules
+
+
 def check_page_quality(response):
     html = response.text
     soup = BeautifulSoup(html, "html.parser")

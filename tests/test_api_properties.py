@@ -7,39 +7,16 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
-from backcare.triage.questions import Kind, is_shown
+from backcare.triage import QUESTIONS
 
-from .answers import radio_combinations
+from .answers import answer_sets
 from .api_bodies import URL, as_json, post_fhir, post_json, questionnaire_response
 from .conftest import Questionnaire
-
-CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
-RADIO_SETS = list(radio_combinations())
-
-
-def _signs(question, min_size=0):
-    return st.sets(st.sampled_from(question.sign_codes), min_size=min_size, max_size=3).map(
-        lambda codes: tuple(c for c in question.sign_codes if c in codes)
-    )
-
-
-@st.composite
-def answer_sets(draw):
-    """A complete set of answers as the questionnaire asks them; one in two an emergency."""
-    emergency = QUESTIONS_BY_ID["emergency_signs"]
-    signs = draw(st.one_of(st.just(()), _signs(emergency, min_size=1)))
-    answers = {**draw(st.sampled_from(RADIO_SETS)), emergency.id: signs}
-    for question in CHECKBOXES[1:]:
-        answers[question.id] = draw(_signs(question))
-    return {qid: a for qid, a in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+from .pages import result_facts
 
 
 def from_html(app, answers):
-    page = Questionnaire(app.test_client()).walk(answers)
-    main = page.find(attrs={"data-level": True})
-    rules = [item["data-rule"] for item in page.find_all(attrs={"data-rule": True})]
-    return main["data-level"], main.get("data-pain-type"), rules
+    return result_facts(Questionnaire(app.test_client()).walk(answers))
 
 
 def from_api(response):

@@ -7,16 +7,13 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from backcare import create_app
 from backcare.triage import QUESTIONS
-from backcare.triage.questions import Kind
 
-from .answers import BASELINE, radio_combinations, with_answers
+from .answers import BASELINE, answer_sets, expected_facts, with_answers
 from .conftest import Questionnaire, form_value
-from .pages import check_page_quality
-from .test_web_questionnaire import expected_facts, result_facts
+from .pages import check_page_quality, result_facts
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 PORTAL = "https://portal.sol.example/"
@@ -313,23 +310,11 @@ def test_switching_while_changing_an_answer_keeps_the_change_link(questionnaire_
     assert soup.find(class_="back-link")["href"] == "/es/check"
 
 
-RADIO_SETS = list(radio_combinations())
-CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
-
-
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    radios=st.sampled_from(RADIO_SETS),
-    signs=st.fixed_dictionaries(
-        {q.id: st.sets(st.sampled_from(q.sign_codes), max_size=2).map(tuple) for q in CHECKBOXES}
-    ),
-)
-def test_both_languages_give_the_same_result_for_the_same_answers(app, radios, signs):
-    answers = {**radios, **signs}
-    if answers.get("pregnant") not in ("yes", "not_sure"):
-        answers.pop("pregnancy_signs")
+@given(answers=answer_sets())
+def test_both_languages_give_the_same_result_for_the_same_answers(app, answers):
     english = Questionnaire(app.test_client()).walk(answers)
     spanish = Questionnaire(app.test_client(), lang="es").walk(answers)
     assert (english.html["lang"], spanish.html["lang"]) == ("en", "es")

@@ -9,6 +9,8 @@ import pytest
 from backcare.triage.catalog import CATALOG, HIDE, RESOURCES, SHOW, match_sections
 from backcare.triage.levels import Level, PainType
 
+from .answers import BASELINE
+
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "medlineplus-back-pain.txt"
 PAGE_URL = "https://medlineplus.gov/backpain.html"
 FOOTER = ("https://medlineplus.gov/disclaimers.html", "https://medlineplus.gov/criteria.html")
@@ -45,20 +47,7 @@ WARNING_SIGNS = (
 )
 
 #: A calm adult: no sign of anything, no injury, not pregnant, no activity ticked.
-CALM = {
-    "emergency_signs": (),
-    "age": "18_to_50",
-    "first_episode": "no",
-    "injury": "none",
-    "duration": "3_days_to_4_weeks",
-    "trend": "improving",
-    "severity": "mild",
-    "leg_symptoms": (),
-    "warning_signs": (),
-    "pregnant": "no",
-    "bed_rest": "none",
-    "activities": (),
-}
+CALM = BASELINE
 
 
 def answers(**changes: str | tuple[str, ...]) -> dict[str, str | tuple[str, ...]]:

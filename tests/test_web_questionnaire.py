@@ -5,28 +5,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from backcare.triage import QUESTIONS, assess
-from backcare.triage.questions import Kind
+from backcare.triage import QUESTIONS
 
-from .answers import BASELINE, radio_combinations, with_answers
+from .answers import BASELINE, answer_sets, expected_facts, with_answers
 from .conftest import Questionnaire
-
-
-def result_facts(soup):
-    main = soup.find("main")
-    rules = [item["data-rule"] for item in soup.select("[data-rule]")]
-    return main.get("data-level"), main.get("data-pain-type"), rules
-
-
-def expected_facts(answers):
-    assessment = assess(answers)
-    return (
-        str(assessment.level),
-        str(assessment.pain_type) if assessment.pain_type else None,
-        list(assessment.rule_ids),
-    )
+from .pages import result_facts
 
 
 def test_root_redirects_to_english(client):
@@ -259,22 +243,10 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
     assert soup.find(id="privacy")
 
 
-RADIO_SETS = list(radio_combinations())
-CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
-
-
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    radios=st.sampled_from(RADIO_SETS),
-    signs=st.fixed_dictionaries(
-        {q.id: st.sets(st.sampled_from(q.sign_codes), max_size=2).map(tuple) for q in CHECKBOXES}
-    ),
-)
-def test_walking_the_pages_gives_what_assess_gives(app, radios, signs):
-    answers = {**radios, **signs}
-    if answers.get("pregnant") not in ("yes", "not_sure"):
-        answers.pop("pregnancy_signs")
+@given(answers=answer_sets())
+def test_walking_the_pages_gives_what_assess_gives(app, answers):
     soup = Questionnaire(app.test_client()).walk(answers)
     assert result_facts(soup) == expected_facts(answers)
