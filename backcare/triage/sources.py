@@ -22,7 +22,7 @@ MEDLINEPLUS = Source(
 MEDLINEPLUS_SEE_DOCTOR = Source(
     "MedlinePlus: Back pain - when you see the doctor",
     "https://medlineplus.gov/ency/article/007494.htm",
-    "MedlinePlus: Cuando consulte con el médico por dolor de espalda",
+    "MedlinePlus: Dolor de espalda - cuando consulte con el médico",
     "https://medlineplus.gov/spanish/ency/article/007494.htm",
 )
 MEDLINEPLUS_ACUTE = Source(
