@@ -17,14 +17,19 @@ class Clinic:
     id: str
     name: str
     phone: str = ""
-    emergency_number: str = "911"
+    #: Empty: the deployment's EMERGENCY_NUMBER.
+    emergency_number: str = ""
     portal_url: str = ""
     frame_ancestors: tuple[str, ...] = ()
 
     @property
     def tel(self) -> str:
-        """The phone number as a ``tel:`` address (digits and a leading + only)."""
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return tel_href(self.phone)
+
+
+def tel_href(number: str) -> str:
+    """A phone number as a ``tel:`` address: digits and + only."""
+    return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
 
 
 def load_profiles(config: dict) -> dict[str, Clinic]:
@@ -52,7 +57,9 @@ def active_clinic() -> Clinic | None:
 
 def emergency_number() -> str:
     clinic = active_clinic()
-    return clinic.emergency_number if clinic else current_app.config["EMERGENCY_NUMBER"]
+    if clinic and clinic.emergency_number:
+        return clinic.emergency_number
+    return current_app.config["EMERGENCY_NUMBER"]
 
 
 def init_app(app: Flask) -> None:

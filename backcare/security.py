@@ -28,6 +28,15 @@ class SessionInterface(SecureCookieSessionInterface):
         # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
         return request.is_secure or super().get_cookie_secure(app)
 
+    def get_cookie_samesite(self, app: Flask) -> str | None:
+        # A Lax cookie is not sent inside another site's frame, so every answer would fail
+        # its CSRF check: a clinic that embeds backcare gets a partitioned SameSite=None one.
+        return "None" if _framed_by_clinic() else super().get_cookie_samesite(app)
+
+    def get_cookie_partitioned(self, app: Flask) -> bool:
+        # Partitioned (CHIPS): the cookie lives only under that clinic's portal.
+        return _framed_by_clinic() or super().get_cookie_partitioned(app)
+
     def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
         return datetime.now(UTC) + app.permanent_session_lifetime
 
@@ -58,6 +67,14 @@ class SessionInterface(SecureCookieSessionInterface):
             return True
         now = self.get_signing_serializer(app).make_signer().get_timestamp()  # the signer's clock
         return now - signed_at.timestamp() >= SESSION_RENEW_AFTER.total_seconds()
+
+
+def _framed_by_clinic() -> bool:
+    """A visit from a clinic whose portal may frame the pages, over HTTPS."""
+    if not request.is_secure or request.blueprint != "web":
+        return False
+    clinic = active_clinic()
+    return clinic is not None and bool(clinic.frame_ancestors)
 
 
 PERMISSIONS_POLICY = ", ".join(

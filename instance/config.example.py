@@ -19,7 +19,7 @@ CLINICS = {
     "riverside": {
         "name": "Riverside Family Clinic",
         "phone": "+1 555 010 0199",
-        "emergency_number": "911",
+        "emergency_number": "911",  # optional; without it, EMERGENCY_NUMBER above
         "portal_url": "https://portal.riverside.example/",
         # Pages that may embed backcare in a frame for this clinic's visits.
         "frame_ancestors": ["https://portal.riverside.example"],

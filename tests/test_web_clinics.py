@@ -89,3 +89,40 @@ def test_the_result_offers_a_summary_for_the_appointment(questionnaire):
     summary = heading.find_next("dl").get_text(" ", strip=True)
     for words in ("How long", "3 days to 4 weeks", "Injury", "lifting", "Leg symptoms", "knee"):
         assert words in summary
+
+
+def test_a_clinic_that_frames_the_pages_gets_a_cookie_that_works_in_its_frame(client):
+    https = {"X-Forwarded-Proto": "https"}
+    questionnaire = Questionnaire(client)
+    response = client.get("/en/q/emergency_signs?clinic=riverside", headers=https)
+    cookie = response.headers["Set-Cookie"]
+    assert "SameSite=None" in cookie and "Secure" in cookie and "Partitioned" in cookie
+    token = questionnaire.token()
+    answered = client.post(
+        "/en/q/emergency_signs",
+        data={"emergency_signs": "none", "csrf_token": token},
+        headers={**https, "Referer": "https://localhost/en/q/emergency_signs"},
+    )
+    assert answered.status_code == 302
+    assert "SameSite=None" in answered.headers["Set-Cookie"]
+
+
+def test_without_a_framing_clinic_the_cookie_stays_lax(client):
+    https = {"X-Forwarded-Proto": "https"}
+    cookie = client.get("/en/q/emergency_signs", headers=https).headers["Set-Cookie"]
+    assert "SameSite=Lax" in cookie and "Partitioned" not in cookie
+
+
+def test_a_clinic_profile_without_its_own_number_uses_the_deployments():
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "k",
+            "EMERGENCY_NUMBER": "112",
+            "CLINICS": {"plain": {"name": "Plain Clinic"}},
+        }
+    )
+    questionnaire = Questionnaire(app.test_client())
+    questionnaire.get("/en/?clinic=plain")
+    soup = questionnaire.walk({"emergency_signs": ("chest_pain",)})
+    assert soup.find(class_="care-card").find("a", href="tel:112")
