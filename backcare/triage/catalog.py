@@ -25,9 +25,7 @@ from backcare.triage.conditions import (
 )
 from backcare.triage.levels import Level, PainType
 from backcare.triage.questions import Answers
-
-#: The languages a resource can be shown in.
-LANGUAGES = ("en", "es")
+from backcare.triage.text import LANGUAGES
 
 
 def _check_lang(lang: str) -> None:
@@ -186,7 +184,8 @@ SHOW: tuple[tuple[Condition, tuple[str, ...]], ...] = (
 #: missing answer can never let these links through.
 HIDE: tuple[tuple[Condition, tuple[str, ...]], ...] = (
     # Massage, manipulation and the like are not for someone with a warning sign.
-    (_unless(_none_of_these("warning_signs")), ("complementary",)),
+    # (QUESTIONNAIRE.md's chronic row still shows the overview of complementary practices.)
+    (_unless(_none_of_these("warning_signs")), ("hands-on",)),
     # Injections, surgery and narcotics are not for children or in a possible pregnancy.
     (
         _unless(all_of(is_("age", "18_to_50", "over_50"), is_("pregnant", "no"))),
