@@ -4,7 +4,7 @@ reads them (``make serve`` does); command-line options override them."""
 import os
 
 # Sync workers, one per CPU this process may use: the app is CPU-bound and keeps no state, and
-# more workers than cores is slower (see TESTING.md). WEB_CONCURRENCY overrides, as on most PaaS.
+# more workers than cores measured slower here. WEB_CONCURRENCY overrides, as on most PaaS.
 workers = int(os.environ.get("WEB_CONCURRENCY") or len(os.sched_getaffinity(0)))
 timeout = 30
 graceful_timeout = 30

@@ -11,14 +11,13 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
 class Defaults:
     SECRET_KEY = None  # never a fallback: see require_secret_key
-    LANGUAGES = ("en", "es")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(TRANSLATIONS)
     # The answers live only in this cookie, so it is kept small, private and short-lived.
     SESSION_COOKIE_NAME = "backcare"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False  # set per request behind HTTPS, see web.answers
+    SESSION_COOKIE_SECURE = False  # also Secure behind HTTPS: security.SessionInterface
     PERMANENT_SESSION_LIFETIME = timedelta(hours=1)
     SESSION_REFRESH_EACH_REQUEST = True
     # The CSRF token lives as long as the session, so a slow reader is never turned away.

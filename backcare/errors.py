@@ -2,7 +2,7 @@
 
 import traceback
 
-from flask import Flask, render_template, request, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
@@ -56,6 +56,20 @@ def render_error(error: HTTPException):
     )
 
 
+def log_unhandled(error: Exception) -> None:
+    """Log where a request failed, but not the message, form, body or query: they may hold
+    answers. In debug mode the error goes on to the debugger instead."""
+    if current_app.debug:
+        raise error
+    current_app.logger.error(
+        "Unhandled %s on %s %s\n%s",
+        type(error).__name__,
+        request.method,
+        request.path,
+        "".join(traceback.format_tb(error.__traceback__)),
+    )
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
@@ -67,14 +81,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error):
-        if app.debug:
-            raise error
-        # Log where it failed, but not the message, form or query: they may hold answers.
-        app.logger.error(
-            "Unhandled %s on %s %s\n%s",
-            type(error).__name__,
-            request.method,
-            request.path,
-            "".join(traceback.format_tb(error.__traceback__)),
-        )
+        log_unhandled(error)
         return render_error(InternalServerError())

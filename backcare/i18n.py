@@ -5,7 +5,8 @@ from flask import Blueprint, Flask, g, redirect, request, url_for
 from flask_babel import Babel, get_locale, get_translations
 from werkzeug.routing import BaseConverter
 
-LANGUAGES = ("en", "es")
+from backcare.triage.text import LANGUAGES
+
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
@@ -22,7 +23,7 @@ def select_locale() -> str:
     prefix = request.path.split("/")[1]
     if prefix in LANGUAGES:  # an unknown page under /es/ still answers in Spanish
         return prefix
-    return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+    return preferred_language()
 
 
 def localized_blueprint(name: str, import_name: str) -> Blueprint:
@@ -40,9 +41,9 @@ def localized_blueprint(name: str, import_name: str) -> Blueprint:
     return blueprint
 
 
-def preferred_language() -> str:
-    """For ``/``: ``?lang=`` first, then ``Accept-Language`` (any Spanish → es), else English."""
-    asked = request.args.get("lang", "")
+def preferred_language(asked: str | None = None) -> str:
+    """``asked`` when it is one of ours, else ``Accept-Language`` (any Spanish → es), else
+    English. ``/`` asks with ``?lang=``; the API with its body's ``lang``."""
     if asked in LANGUAGES:
         return asked
     return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
@@ -99,4 +100,4 @@ def init_app(app: Flask) -> None:
 
     @app.get("/")
     def choose_language():
-        return redirect(url_for("web.start", lang=preferred_language()))
+        return redirect(url_for("web.start", lang=preferred_language(request.args.get("lang"))))

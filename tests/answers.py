@@ -5,7 +5,7 @@ from itertools import product
 from hypothesis import strategies as st
 
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
-from backcare.triage.questions import Kind, is_shown
+from backcare.triage.questions import Kind, is_shown, without_hidden
 
 #: A calm, complete set of answers: self-care, acute, nothing fired.
 BASELINE = {
@@ -29,9 +29,7 @@ def with_answers(**changes):
     answers = {**BASELINE, **changes}
     if answers.get("pregnant") in ("yes", "not_sure"):
         answers.setdefault("pregnancy_signs", ())
-    return {
-        qid: answer for qid, answer in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)
-    }
+    return without_hidden(answers)
 
 
 def radio_combinations():

@@ -87,12 +87,20 @@ MISSES = [
 ]
 
 
+#: QUESTIONNAIRE.md names each rule by its level: E- emergency, U- urgent, S- soon.
+LEVEL_OF_PREFIX = {"E": Level.EMERGENCY, "U": Level.URGENT, "S": Level.SOON}
+
+
 @pytest.mark.parametrize(("rule_id", "changes"), FIRES)
 def test_rule_fires_and_sets_its_level(rule_id, changes):
     assessment = assess(with_answers(**changes))
     assert rule_id in assessment.rule_ids
-    rule = next(rule for rule in LEVEL_RULES if rule.id == rule_id)
-    assert assessment.level.rank >= rule.level.rank
+    assert assessment.level.rank >= LEVEL_OF_PREFIX[rule_id[0]].rank
+
+
+def test_every_rule_has_the_level_its_id_names():
+    for rule in LEVEL_RULES:
+        assert rule.level is LEVEL_OF_PREFIX[rule.id[0]], rule.id
 
 
 @pytest.mark.parametrize(("rule_id", "changes"), MISSES)
@@ -193,3 +201,4 @@ def test_bed_rest_advice_is_stressed_after_more_than_two_days_in_bed():
     stressed = assess(with_answers(bed_rest="over_2_days")).advice[0]
     assert normal.rule.id == stressed.rule.id == "A-bed-rest"
     assert stressed.reason == stressed.rule.stressed_reason != normal.reason
+    assert stressed.stressed and not normal.stressed

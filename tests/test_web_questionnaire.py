@@ -174,17 +174,7 @@ def test_start_again_clears_the_answers(questionnaire):
     assert questionnaire.get("/en/result").headers["Location"] == "/en/q/emergency_signs"
 
 
-def test_the_session_cookie_holds_codes_only_and_is_private(questionnaire):
-    response = questionnaire.answer("emergency_signs", ["none"])
-    cookie = response.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Expires=" in cookie
-    session = questionnaire.client.get_cookie("backcare")
-    assert session is not None
-
-
-def test_the_session_cookie_is_secure_behind_https(client):
-    response = client.get("/en/q/emergency_signs", headers={"X-Forwarded-Proto": "https"})
-    assert "Secure" in response.headers["Set-Cookie"]
+# The session cookie's flags, contents and lifetime: tests/test_security_cookies.py.
 
 
 def test_pages_showing_answers_are_not_cached(questionnaire):

@@ -1,16 +1,16 @@
 """Errors as RFC 9457 ``application/problem+json``, in the language the request asked for."""
 
-import traceback
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from flask import Response, current_app, json, request
+from flask import Response, current_app, json
 from flask_babel import LazyString, force_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from backcare.i18n import LANGUAGES
+from backcare.errors import log_unhandled
+from backcare.i18n import preferred_language
 
 PROBLEM_JSON = "application/problem+json"
 #: Problem type URIs are identifiers, not links. backcare.example is a reserved name
@@ -75,16 +75,9 @@ class ApiError(Exception):
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
-def problem_language(asked: str | None = None) -> str:
-    """The request's own language if valid, else the browser's preference, else English."""
-    if asked in LANGUAGES:
-        return asked
-    return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
-
-
 def render(problem: ApiError) -> Response:
     """The problem as an ``application/problem+json`` response."""
-    with force_locale(problem_language(problem.lang)):
+    with force_locale(preferred_language(problem.lang)):
         body: dict[str, object] = {
             "type": problem.type,
             "title": str(problem.title),
@@ -125,14 +118,5 @@ def from_http_exception(error: HTTPException) -> Response:
 
 def from_unexpected(error: Exception) -> Response:
     """An unexpected error: logged without the body (it holds answers), answered as a 500."""
-    if current_app.debug:
-        raise error
-    # Where it failed, but not the message or the body: they may hold answers.
-    current_app.logger.error(
-        "Unhandled %s on %s %s\n%s",
-        type(error).__name__,
-        request.method,
-        request.path,
-        "".join(traceback.format_tb(error.__traceback__)),
-    )
+    log_unhandled(error)
     return render(ApiError(500, TITLES[500]))

@@ -31,7 +31,7 @@ def assessment_json(assessment: Assessment, lang: str, emergency_number: str) ->
                 {
                     "id": finding.rule.id,
                     "text": gettext(finding.reason, emergency_number=emergency_number),
-                    "stressed": finding.reason == finding.rule.stressed_reason,
+                    "stressed": finding.stressed,
                     "source": _sources(finding, lang),
                 }
                 for finding in assessment.advice

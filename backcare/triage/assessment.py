@@ -16,6 +16,8 @@ class Finding:
 
     rule: Rule
     reason: str
+    #: Advice said more strongly for this person (its ``stressed_reason``).
+    stressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ ACTIONS = {
 }
 
 
+def _finding(rule: Rule, facts: Facts) -> Finding:
+    if rule.is_stressed(facts):
+        return Finding(rule, rule.stressed_reason, stressed=True)
+    return Finding(rule, rule.reason)
+
+
 def pain_type_of(answers: Answers) -> PainType | None:
     """Chronic when the pain has lasted more than three months; unknown before that question."""
     duration = answers.get("duration")
@@ -73,10 +81,8 @@ def assess(answers: Answers) -> Assessment:
     return Assessment(
         level=level,
         pain_type=facts.pain_type,
-        findings=tuple(Finding(rule, rule.reason_for(facts)) for rule in fired),
-        advice=tuple(
-            Finding(rule, rule.reason_for(facts)) for rule in ADVICE_RULES if rule.when(facts)
-        ),
+        findings=tuple(_finding(rule, facts) for rule in fired),
+        advice=tuple(_finding(rule, facts) for rule in ADVICE_RULES if rule.when(facts)),
         sections=match_sections(answers, level, facts.pain_type),
         answers=answers,
     )

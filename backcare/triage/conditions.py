@@ -57,7 +57,3 @@ def all_of(*conditions: Condition) -> Condition:
 
 def any_of(*conditions: Condition) -> Condition:
     return lambda facts: any(condition(facts) for condition in conditions)
-
-
-def always(facts: Facts) -> bool:
-    return True

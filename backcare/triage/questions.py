@@ -366,10 +366,6 @@ def first_unanswered(answers: Answers) -> Question | None:
     return next((q for q in shown_questions(answers) if q.id not in answers), None)
 
 
-def is_complete(answers: Answers) -> bool:
-    return first_unanswered(answers) is None
-
-
 def next_after(question: Question, answers: Answers) -> Question | None:
     """The question asked after ``question``, or None when it was the last."""
     shown = shown_questions(answers)

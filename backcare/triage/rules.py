@@ -36,10 +36,8 @@ class Rule:
     stressed_when: Condition | None = None
     stressed_reason: str = ""
 
-    def reason_for(self, facts: Facts) -> str:
-        if self.stressed_when is not None and self.stressed_when(facts):
-            return self.stressed_reason
-        return self.reason
+    def is_stressed(self, facts: Facts) -> bool:
+        return self.stressed_when is not None and self.stressed_when(facts)
 
 
 E, U, S = Level.EMERGENCY, Level.URGENT, Level.SOON
