@@ -124,7 +124,7 @@ def check(reading: Reading) -> Answers:
     for question in QUESTIONS:
         if question.id in answers and not is_shown(question, answers):
             errors.append(_not_asked(question, reading.pointers.get(question.id)))
-        elif question.id not in reading.answers and _asked(question, answers):
+        elif question.id not in reading.answers and is_shown(question, answers, strict=True):
             detail = _l(
                 "“%(question)s” needs an answer: with these answers the questionnaire asks it.",
                 question=question.id,
@@ -204,14 +204,3 @@ def _not_asked(question: Question, at: str | None) -> InputError:
         codes=", ".join(option.code for option in parent.options if option.code in condition.codes),
     )
     return InputError(ErrorKind.NOT_ASKED, detail, question.id, at)
-
-
-def _asked(question: Question, answers: Answers) -> bool:
-    """Whether these answers make the questionnaire ask ``question``: unlike ``is_shown``, a
-    question that depends on a missing or faulty answer is not counted (that answer's own
-    problem is reported instead)."""
-    condition = question.shown_when
-    if condition is None:
-        return True
-    parent = QUESTIONS_BY_ID[condition.question]
-    return _asked(parent, answers) and answers.get(parent.id) in condition.codes

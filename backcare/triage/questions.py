@@ -333,20 +333,21 @@ def has_emergency_sign(answers: Answers) -> bool:
     return bool(answers.get("emergency_signs"))
 
 
-def is_shown(question: Question, answers: Answers) -> bool:
+def is_shown(question: Question, answers: Answers, *, strict: bool = False) -> bool:
     """Whether ``question`` is (or may still be) asked, given the answers so far.
 
     A question whose condition is not yet answered counts as shown, so that "Question N of M"
-    never grows as the person goes on; it can only shrink.
+    never grows as the person goes on; it can only shrink. With ``strict``, it does not: the
+    answers must show that it is asked (the API checks complete answer sets this way).
     """
     condition = question.shown_when
     if condition is None:
         return True
     parent = QUESTIONS_BY_ID[condition.question]
-    if not is_shown(parent, answers):
+    if not is_shown(parent, answers, strict=strict):
         return False
     answer = answers.get(parent.id)
-    return answer is None or answer in condition.codes
+    return answer in condition.codes or (answer is None and not strict)
 
 
 def shown_questions(answers: Answers) -> tuple[Question, ...]:
