@@ -15,7 +15,7 @@ from backcare.triage.questions import (
     next_after,
     previous_before,
     progress,
-    shown_questions,
+    relevant_answers,
 )
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
@@ -133,8 +133,7 @@ def check():
     if request.method == "POST":
         _refuse_extra_fields()
         return redirect(url_for("web.result"))
-    rows = [(q, answers[q.id]) for q in shown_questions(answers)]
-    return no_store(render_template("web/check.html", rows=rows))
+    return no_store(render_template("web/check.html", answers=relevant_answers(answers)))
 
 
 @bp.get("/result")
