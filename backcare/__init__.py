@@ -10,9 +10,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    from backcare import api, clinics, config, errors, i18n, security, web
+    from backcare import api, assets, clinics, config, errors, i18n, security, web
 
     config.load(app, test_config)
+    assets.init_app(app)
     clinics.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

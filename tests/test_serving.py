@@ -18,3 +18,12 @@ def test_gunicorn_serves_the_app_from_the_venv():
         response = connection.getresponse()
         response.read()
         assert (response.status, response.getheader("Location")) == (302, "/es/")
+
+
+def test_static_files_carry_their_version_and_are_kept_for_a_year(questionnaire):
+    soup = questionnaire.soup("/en/")
+    stylesheet = soup.find("link", rel="stylesheet")["href"]
+    assert stylesheet.startswith("/static/style.css?v=")
+    with questionnaire.client.get(stylesheet) as response:
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000"
