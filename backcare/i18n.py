@@ -87,7 +87,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
-        gettext=lambda s: request_translations().ugettext(s),
+        gettext=request_gettext,
         ngettext=lambda s, p, n: request_translations().ungettext(s, p, n),
         newstyle=True,
     )

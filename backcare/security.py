@@ -5,7 +5,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, Response, abort, current_app, redirect, request
+from flask import Flask, Response, abort, current_app, make_response, redirect, request
 from flask.globals import request_ctx
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
@@ -67,6 +67,13 @@ class SessionInterface(SecureCookieSessionInterface):
             return True
         now = self.get_signing_serializer(app).make_signer().get_timestamp()  # the signer's clock
         return now - signed_at.timestamp() >= SESSION_RENEW_AFTER.total_seconds()
+
+
+def no_store(page) -> Response:
+    """A page or response that shows a person's answers: never kept by a browser or proxy."""
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _framed_by_clinic() -> bool:

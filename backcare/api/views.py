@@ -17,6 +17,7 @@ from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
 from backcare.api.validation import check, read_json
 from backcare.i18n import LANGUAGES
+from backcare.security import no_store
 from backcare.triage import assess
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -44,9 +45,9 @@ def assessments() -> Response:
     reading = reader(_json_body())
     assessment = assess(check(reading))
     lang = reading.lang or LANGUAGES[0]
-    response = jsonify(assessment_json(assessment, lang, current_app.config["EMERGENCY_NUMBER"]))
-    response.headers["Cache-Control"] = "no-store"  # it holds a person's answers
-    return response
+    return no_store(
+        jsonify(assessment_json(assessment, lang, current_app.config["EMERGENCY_NUMBER"]))
+    )
 
 
 def _json_body() -> object:

@@ -1,11 +1,12 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
-from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale
 
 from backcare.clinics import active_clinic
 from backcare.i18n import localized_blueprint
 from backcare.i18n import request_gettext as _
+from backcare.security import no_store
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
 from backcare.triage.catalog import CATALOG, listed_once
 from backcare.triage.questions import (
@@ -22,13 +23,6 @@ from backcare.web import answers as stored
 from backcare.web.forms import FORMS, SubmissionError, answer_from, check_submission, form_data
 
 bp = localized_blueprint("web", __name__)
-
-
-def no_store(page):
-    """Pages that show answers must never be kept by a browser or a proxy."""
-    response = make_response(page)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def _refuse_extra_fields():
@@ -117,10 +111,8 @@ def question(question_id):
 
 
 def _after_answer(question, answers, changing):
-    if has_emergency_sign(answers):
-        return redirect(url_for("web.result"))
-    if changing:
-        return _where_to_go(answers, changing=True)
+    if changing or has_emergency_sign(answers):
+        return _where_to_go(answers, changing)
     following = next_after(question, answers)
     return redirect(_question_url(following) if following else url_for("web.check"))
 
