@@ -1,6 +1,7 @@
 """The one place that sets security headers, CSRF protection and the proxy set-up; that keeps
 redirects on this site; and that turns malformed requests into 4xx answers, not crashes."""
 
+import functools
 import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
@@ -36,6 +37,15 @@ class SessionInterface(SecureCookieSessionInterface):
     def get_cookie_partitioned(self, app: Flask) -> bool:
         # Partitioned (CHIPS): the cookie lives only under that clinic's portal.
         return _framed_by_clinic() or super().get_cookie_partitioned(app)
+
+    def get_signing_serializer(self, app: Flask):
+        """Flask builds a new serializer, with a trial JSON dump, each time it is asked, twice
+        a request; it depends only on the keys, so one is kept until they change."""
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        if getattr(self, "_serializer_keys", None) != keys:
+            self._serializer = super().get_signing_serializer(app)
+            self._serializer_keys = keys
+        return self._serializer
 
     def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
         return datetime.now(UTC) + app.permanent_session_lifetime
@@ -104,6 +114,7 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+@functools.cache
 def content_security_policy(frame_ancestors: str) -> str:
     return "; ".join(
         (
@@ -116,6 +127,17 @@ def content_security_policy(frame_ancestors: str) -> str:
             f"frame-ancestors {frame_ancestors}",
         )
     )
+
+
+#: The headers every response carries, whatever the page (the CSP depends on the clinic).
+FIXED_HEADERS = (
+    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
 
 
 def frame_ancestors(app: Flask) -> str:
@@ -206,13 +228,9 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def set_headers(response):
+        # Added, not set: nothing else sets these, and Headers.set searches the list each time.
         headers = response.headers
-        headers["Content-Security-Policy"] = content_security_policy(frame_ancestors(app))
-        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "same-origin"
-        headers["Permissions-Policy"] = PERMISSIONS_POLICY
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        headers.add("Content-Security-Policy", content_security_policy(frame_ancestors(app)))
+        headers.extend(FIXED_HEADERS)
         keep_on_site(response)
         return response
