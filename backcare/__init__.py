@@ -1,14 +1,21 @@
 """backcare: back-pain guidance from the MedlinePlus rules, in English and Spanish."""
 
+from typing import ClassVar
+
 from flask import Flask
+
+from backcare.i18n import LocalizedEnvironment
+
+
+class Backcare(Flask):
+    jinja_environment = LocalizedEnvironment
+    # Small pages: no blank lines or indentation left behind by template tags.
+    jinja_options: ClassVar[dict] = {"trim_blocks": True, "lstrip_blocks": True}
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: configuration first, then each part in its own ``init_app``."""
-    app = Flask(__name__, instance_relative_config=True)
-    # Small pages: no blank lines or indentation left behind by template tags.
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
+    app = Backcare(__name__, instance_relative_config=True)
 
     from backcare import api, assets, clinics, config, errors, i18n, security, web
 
