@@ -17,7 +17,7 @@ class Defaults:
     SESSION_COOKIE_NAME = "backcare"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False  # also Secure behind HTTPS: security.SessionInterface
+    SESSION_COOKIE_SECURE = False  # also Secure behind HTTPS: session_cookie.SessionInterface
     PERMANENT_SESSION_LIFETIME = timedelta(hours=1)
     SESSION_REFRESH_EACH_REQUEST = True
     # The CSRF token lives as long as the session, so a slow reader is never turned away.

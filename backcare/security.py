@@ -3,80 +3,18 @@ redirects on this site; and that turns malformed requests into 4xx answers, not 
 
 import functools
 import re
-from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, abort, current_app, make_response, redirect, request
 from flask.globals import request_ctx
-from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFProtect
-from itsdangerous import BadSignature
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backcare.clinics import active_clinic
+from backcare.session_cookie import SessionInterface
 
 csrf = CSRFProtect()
-SESSION_RENEW_AFTER = timedelta(minutes=1)
-
-
-class SessionInterface(SecureCookieSessionInterface):
-    """The signed cookie session, marked Secure whenever the request came over HTTPS, and
-    always short-lived: from its first write (the CSRF token alone) it ends after
-    PERMANENT_SESSION_LIFETIME without a request, and the signature's age is checked too."""
-
-    def get_cookie_secure(self, app: Flask) -> bool:
-        # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
-        return request.is_secure or super().get_cookie_secure(app)
-
-    def get_cookie_samesite(self, app: Flask) -> str | None:
-        # A Lax cookie is not sent inside another site's frame, so every answer would fail
-        # its CSRF check: a clinic that embeds backcare gets a partitioned SameSite=None one.
-        return "None" if _framed_by_clinic() else super().get_cookie_samesite(app)
-
-    def get_cookie_partitioned(self, app: Flask) -> bool:
-        # Partitioned (CHIPS): the cookie lives only under that clinic's portal.
-        return _framed_by_clinic() or super().get_cookie_partitioned(app)
-
-    def get_signing_serializer(self, app: Flask):
-        """Flask builds a new serializer, with a trial JSON dump, each time it is asked, twice
-        a request; it depends only on the keys, so one is kept until they change."""
-        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        if getattr(self, "_serializer_keys", None) != keys:
-            self._serializer = super().get_signing_serializer(app)
-            self._serializer_keys = keys
-        return self._serializer
-
-    def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
-        return datetime.now(UTC) + app.permanent_session_lifetime
-
-    def open_session(self, app: Flask, request) -> SessionMixin | None:
-        """The session, remembering when its cookie was signed (for ``should_set_cookie``)."""
-        serializer = self.get_signing_serializer(app)
-        cookie = request.cookies.get(self.get_cookie_name(app))
-        if serializer is None or not cookie:
-            return super().open_session(app, request)
-        lifetime = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data, signed_at = serializer.loads(cookie, max_age=lifetime, return_timestamp=True)
-        except BadSignature:
-            return self.session_class()
-        session = self.session_class(data)
-        session.signed_at = signed_at
-        return session
-
-    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
-        """Send the cookie when it changed, or to slide its expiry; re-signing it on every page
-        cost a third of a page's time, so an unchanged cookie is renewed once a minute."""
-        if session.modified:
-            return True
-        if not app.config["SESSION_REFRESH_EACH_REQUEST"]:
-            return False
-        signed_at = getattr(session, "signed_at", None)
-        if signed_at is None:
-            return True
-        now = self.get_signing_serializer(app).make_signer().get_timestamp()  # the signer's clock
-        return now - signed_at.timestamp() >= SESSION_RENEW_AFTER.total_seconds()
 
 
 def no_store(page) -> Response:
@@ -84,14 +22,6 @@ def no_store(page) -> Response:
     response = make_response(page)
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def _framed_by_clinic() -> bool:
-    """A visit from a clinic whose portal may frame the pages, over HTTPS."""
-    if not request.is_secure or request.blueprint != "web":
-        return False
-    clinic = active_clinic()
-    return clinic is not None and bool(clinic.frame_ancestors)
 
 
 PERMISSIONS_POLICY = ", ".join(
@@ -224,7 +154,7 @@ def init_app(app: Flask) -> None:
     app.before_request(bind_urls_despite_a_bad_host)  # before anything renders a page
     app.before_request(read_streamed_body)  # before CSRFProtect reads the form
     csrf.init_app(app)
-    app.session_interface = SessionInterface()
+    app.session_interface = SessionInterface()  # the cookie: see session_cookie.py
 
     @app.after_request
     def set_headers(response):
