@@ -1,8 +1,6 @@
 """The one place that picks the locale: the ``/<lang>/`` URL prefix, the language switch, and
 templates compiled once per language."""
 
-from collections import ChainMap
-
 from babel.support import Translations
 from flask import Blueprint, Flask, g, has_request_context, redirect, request, url_for
 from flask.templating import Environment
@@ -106,7 +104,9 @@ class LocalizedEnvironment(Environment):
             environment = self.overlay()  # its own template cache; loader and filters shared
             environment.language = language
             environment.translations = translations
-            environment.globals = ChainMap(_gettext_callables(translations), self.globals)
+            # A copy, not a ChainMap: Jinja walks every layer on each render. The app's globals
+            # are all set before the first page is rendered.
+            environment.globals = {**self.globals, **_gettext_callables(translations)}
             environments[language] = environment
         return environments[language]
 

@@ -5,7 +5,6 @@ from flask_babel import get_locale
 
 from backcare.clinics import active_clinic
 from backcare.i18n import localized_blueprint
-from backcare.i18n import request_gettext as _
 from backcare.security import no_store
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
 from backcare.triage.catalog import CATALOG, listed_once
@@ -154,11 +153,3 @@ def about():
     # Each source is listed once, numbered; the rules refer to it by its number.
     sources = list(dict.fromkeys(source for rule in RULES for source in rule.sources))
     return shared_page("web/about.html", rules=RULES, sources=sources)
-
-
-@bp.app_template_global()
-def answer_labels(question, answer):
-    """An answer in words, for the check page and the summary."""
-    if isinstance(answer, str):
-        return [_(question.option(answer).label)]
-    return [_(question.option(code).label) for code in answer] or [_("None of these")]
