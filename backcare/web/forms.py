@@ -63,8 +63,13 @@ def answer_from(question: Question, form: QuestionForm) -> str | tuple[str, ...]
     return tuple(code for code in question.sign_codes if code in data)
 
 
-def form_data(question: Question, answer: str | tuple[str, ...] | None) -> dict:
-    """A stored answer as form data, to show the person what they chose before."""
-    if answer is None or question.kind is Kind.RADIO:
-        return {question.id: answer}
-    return {question.id: list(answer) or [NONE]}
+def chosen_codes(question: Question, answer) -> tuple[str, ...]:
+    """The codes to show as chosen: a stored answer, or what a form with an error sent back.
+    A stored "None of these" (no signs) shows that box ticked."""
+    if answer is None:
+        return ()
+    if isinstance(answer, str):
+        return (answer,)
+    if question.kind is Kind.CHECKBOX and isinstance(answer, tuple) and not answer:
+        return (NONE,)
+    return tuple(answer)

@@ -19,7 +19,13 @@ from backcare.triage.questions import (
 )
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
-from backcare.web.forms import FORMS, SubmissionError, answer_from, check_submission, form_data
+from backcare.web.forms import (
+    FORMS,
+    SubmissionError,
+    answer_from,
+    check_submission,
+    chosen_codes,
+)
 
 bp = localized_blueprint("web", __name__)
 
@@ -75,6 +81,7 @@ def question(question_id):
     ):
         return _where_to_go(answers)
 
+    error = None
     if request.method == "POST":
         try:
             check_submission(question, request.form)
@@ -84,8 +91,9 @@ def question(question_id):
         if form.validate():
             answers = stored.save(question.id, answer_from(question, form))
             return _after_answer(question, answers, changing)
+        chosen, error = form[question.id].data, form[question.id].errors[0]
     else:
-        form = FORMS[question.id](data=form_data(question, answers.get(question.id)))
+        chosen = answers.get(question.id)
 
     previous = previous_before(question, answers)
     if changing:
@@ -99,8 +107,8 @@ def question(question_id):
         render_template(
             "web/question.html",
             question=question,
-            form=form,
-            field=form[question.id],
+            chosen=chosen_codes(question, chosen),
+            error=error,
             back=back,
             number=number,
             total=total,
