@@ -223,27 +223,42 @@ def match_sections(
         return ()
     facts = Facts(answers, level, pain_type)
     hidden = {tag for when, tags in HIDE if when(facts) for tag in tags}
-    rank_of_tag: dict[str, tuple[int, int]] = {}
+    rank_of: dict[tuple[int, int], tuple[int, int]] = {}  # link's place on the page → best rank
     for row, (when, tags) in enumerate(SHOW):
         if when(facts):
             for position, tag in enumerate(tags):
-                rank_of_tag.setdefault(tag, (row, position))
+                for place in _PLACES_BY_TAG.get(tag, ()):
+                    rank_of.setdefault(place, (row, position))  # rows come best first
 
     shown: set[str] = set()
-    ranked: list[tuple[tuple[int, int], int, Section]] = []
-    for page_order, section in enumerate(CATALOG):
-        picked: list[tuple[tuple[int, int], Resource]] = []
-        for resource in section.resources:
-            ranks = [rank_of_tag[tag] for tag in resource.tags if tag in rank_of_tag]
-            if not ranks or resource.tags & hidden or resource.id in shown:
-                continue
-            shown.add(resource.id)
-            picked.append((min(ranks), resource))
-        if picked:
-            picked.sort(key=lambda item: item[0])  # stable: page order among equals
-            best = picked[0][0]
-            ranked.append(
-                (best, page_order, replace(section, resources=tuple(r for _, r in picked)))
-            )
+    picked: dict[int, list[tuple[tuple[int, int], Resource]]] = {}
+    for place in sorted(rank_of):  # page order
+        section_order, order = place
+        resource = CATALOG[section_order].resources[order]
+        if resource.tags & hidden or resource.id in shown:
+            continue
+        shown.add(resource.id)
+        picked.setdefault(section_order, []).append((rank_of[place], resource))
+    ranked = []
+    for section_order, links in picked.items():
+        links.sort(key=lambda item: item[0])  # stable: page order among equals
+        section = CATALOG[section_order]
+        matched = Section(
+            section.id, section.title_en, section.title_es, tuple(r for _, r in links)
+        )
+        ranked.append((links[0][0], section_order, matched))
     ranked.sort(key=lambda item: item[:2])
     return tuple(section for _, _, section in ranked)
+
+
+def _places_by_tag() -> dict[str, tuple[tuple[int, int], ...]]:
+    """tag → where its links sit on the page: (the section's place, the link's place in it)."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for section_order, section in enumerate(CATALOG):
+        for order, resource in enumerate(section.resources):
+            for tag in resource.tags:
+                places.setdefault(tag, []).append((section_order, order))
+    return {tag: tuple(found) for tag, found in places.items()}
+
+
+_PLACES_BY_TAG = _places_by_tag()

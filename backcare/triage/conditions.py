@@ -26,9 +26,11 @@ Condition = Callable[[Facts], bool]
 def has(question: str, *codes: str) -> Condition:
     """A checkbox answer holds any of ``codes``; with no codes, any sign at all."""
 
+    wanted = frozenset(codes)
+
     def condition(facts: Facts) -> bool:
         chosen = facts.answers.get(question, ())
-        return any(code in chosen for code in codes) if codes else bool(chosen)
+        return not wanted.isdisjoint(chosen) if wanted else bool(chosen)
 
     return condition
 
