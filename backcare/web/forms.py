@@ -44,14 +44,16 @@ def check_submission(question: Question, form: MultiDict) -> None:
     if any(len(form.getlist(key)) > 1 for key in allowed if key != question.id):
         raise SubmissionError(_("The form sent the same field more than once."))
     values = form.getlist(question.id)
-    title = _(question.title)
     if question.kind is Kind.RADIO and len(values) > 1:
         raise SubmissionError(
-            _("Only one answer can be chosen for “%(question)s”.", question=title)
+            _("Only one answer can be chosen for “%(question)s”.", question=_(question.title))
         )
     if len(set(values)) != len(values) or any(value not in question.codes for value in values):
         raise SubmissionError(
-            _("The answer sent for “%(question)s” is not one of its choices.", question=title)
+            _(
+                "The answer sent for “%(question)s” is not one of its choices.",
+                question=_(question.title),
+            )
         )
 
 
