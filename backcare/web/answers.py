@@ -32,9 +32,12 @@ def load() -> dict[str, str | tuple[str, ...]]:
     return answers
 
 
-def save(question_id: str, answer: str | tuple[str, ...]) -> dict[str, str | tuple[str, ...]]:
-    """Record one answer, drop answers the branching no longer asks, and return the result."""
-    answers = without_hidden({**load(), question_id: answer})
+def save(
+    answers: Answers, question_id: str, answer: str | tuple[str, ...]
+) -> dict[str, str | tuple[str, ...]]:
+    """Record one answer beside the ``answers`` from :func:`load`, drop answers the branching
+    no longer asks, and return the result."""
+    answers = without_hidden({**answers, question_id: answer})
     _store(answers)
     return answers
 

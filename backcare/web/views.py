@@ -89,7 +89,7 @@ def question(question_id):
             abort(400, description=str(problem))
         form = FORMS[question.id]()
         if form.validate():
-            answers = stored.save(question.id, answer_from(question, form))
+            answers = stored.save(answers, question.id, answer_from(question, form))
             return _after_answer(question, answers, changing)
         chosen, error = form[question.id].data, form[question.id].errors[0]
     else:
