@@ -6,6 +6,8 @@ repository root, so both read its ``gunicorn.conf.py`` when there is one), drive
 page with ``wrk`` and prints requests/s, p50, p99 and their ratio to the bare app measured in the
 same run, the start-up time (process start to first good response) and each worker's resident
 memory after the load. The figures also go to ``bench/results/bench-<time>.json``.
+Between them, (c) ``bench/floor_app.py``, the bare app with a signed session cookie and
+Flask-WTF's CSRF token, is measured for reference: the least a page of backcare can cost.
 
 Usage: ``make bench`` or ``.venv/bin/python bench/bench.py``. Environment variables for a quick
 run: BENCH_THREADS (2), BENCH_CONNECTIONS (20), BENCH_DURATION (10s), e.g. BENCH_DURATION=2s;
@@ -59,6 +61,7 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "bed_rest": ("none",),
     "activities": ("none",),
 }
+FLOOR_GET, FLOOR_POST = "floor: session + CSRF", "floor: answer, redirect"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -70,6 +73,8 @@ class Row:
     method: str
     path: str
     baseline: bool = False
+    #: A row of the floor app: shown for comparison, not held to the targets.
+    reference: bool = False
     rps: float = 0.0
     p50_ms: float = 0.0
     p99_ms: float = 0.0
@@ -163,10 +168,10 @@ def worker_rss_mb(master: int) -> tuple[float, ...]:
     return tuple(sorted(sizes))
 
 
-def update_cookie(cookie: str, headers: http.client.HTTPMessage) -> str:
-    """The ``backcare=...`` cookie from a response's Set-Cookie, else the one we had."""
+def update_cookie(cookie: str, headers: http.client.HTTPMessage, name: str = "backcare") -> str:
+    """The ``<name>=...`` cookie from a response's Set-Cookie, else the one we had."""
     for header in headers.get_all("Set-Cookie") or ():
-        if header.startswith("backcare="):
+        if header.startswith(f"{name}="):
             return header.split(";", 1)[0]
     return cookie
 
@@ -186,6 +191,14 @@ def complete_session(port: int) -> tuple[str, str]:
     if path != "/en/check":
         raise RuntimeError(f"the questionnaire ended on {path}, not /en/check")
     return cookie, TOKEN.search(request(port, "GET", path, cookie)[2])[1]
+
+
+def floor_session(port: int) -> tuple[str, str]:
+    """The floor app's session cookie (holding the same answers) and its CSRF token."""
+    status, headers, page = request(port, "GET", "/")
+    if status != 200:
+        raise RuntimeError(f"the floor app answered {status}")
+    return update_cookie("", headers, "session"), TOKEN.search(page)[1]
 
 
 def to_ms(text: str) -> float:
@@ -264,6 +277,15 @@ def bench() -> dict:
                 measure(Row("result page", "GET", "/en/result"), app.port, 200, cookie),
             ]
             app.rss_mb = worker_rss_mb(app.process.pid)
+        with gunicorn("floor", "bench.floor_app:app", "/") as floor:
+            cookie, token = floor_session(floor.port)
+            post = urlencode({"answer": "no", "csrf_token": token})
+            rows += [
+                measure(Row(FLOOR_GET, "GET", "/", reference=True), floor.port, 200, cookie),
+                measure(
+                    Row(FLOOR_POST, "POST", "/", reference=True), floor.port, 302, cookie, post
+                ),
+            ]
         bare_rows.append(measure(Row("bare Flask, again", "GET", "/", True), bare.port, 200))
         bare.rss_mb = worker_rss_mb(bare.process.pid)
     rps = sum(row.rps for row in bare_rows) / 2
@@ -300,6 +322,8 @@ def verdict(row: dict) -> str:
         return "no baseline"
     if row["baseline"]:
         return f"baseline (drift {abs(row['rps_ratio'] - 1):.0%} from the mean)"
+    if row["reference"]:
+        return "reference: the least a page with the session and CSRF can cost"
     misses = []
     if row["rps_ratio"] < TARGETS["rps_ratio_min"]:
         misses.append(f"req/s ratio < {TARGETS['rps_ratio_min']}")
