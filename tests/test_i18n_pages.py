@@ -355,3 +355,21 @@ def test_an_unknown_language_prefix_is_a_404_with_links_to_both_languages(client
     links = {(a["href"], a.get("hreflang")) for a in soup.select("main a")}
     assert {("/en/", "en"), ("/es/", "es")} <= links
     assert client.get("/fr/q/age").status_code == 404
+
+
+def test_the_switch_link_keeps_the_address_prefix_and_the_change_flag(client):
+    """Served under a prefix (SCRIPT_NAME), the switch goes to the same page under it."""
+    under = "http://localhost/backcare/"
+    soup = BeautifulSoup(
+        client.get("/es/q/emergency_signs?change=1", base_url=under).text, "html.parser"
+    )
+    assert switch_link(soup)["href"] == "/backcare/en/q/emergency_signs?change=1"
+    soup = BeautifulSoup(client.get("/en/", base_url=under).text, "html.parser")
+    assert switch_link(soup)["href"] == "/backcare/es/"
+
+
+def test_the_switch_link_on_an_unknown_question_is_a_clean_address(client):
+    response = client.get("/es/q/a%20b%3C%22x")
+    assert response.status_code == 404
+    href = switch_link(BeautifulSoup(response.text, "html.parser"))["href"]
+    assert href == "/en/q/a%20b%3C%22x"
