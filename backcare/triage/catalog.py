@@ -242,10 +242,7 @@ def match_sections(
     ranked = []
     for section_order, links in picked.items():
         links.sort(key=lambda item: item[0])  # stable: page order among equals
-        section = CATALOG[section_order]
-        matched = Section(
-            section.id, section.title_en, section.title_es, tuple(r for _, r in links)
-        )
+        matched = replace(CATALOG[section_order], resources=tuple(r for _, r in links))
         ranked.append((links[0][0], section_order, matched))
     ranked.sort(key=lambda item: item[:2])
     return tuple(section for _, _, section in ranked)

@@ -56,9 +56,6 @@ class Question:
         """The codes of a checkbox question other than ``none``, in page order."""
         return tuple(option.code for option in self.options if option.code != NONE)
 
-    def option(self, code: str) -> Option:
-        return next(option for option in self.options if option.code == code)
-
 
 _NONE_OF_THESE = Option(NONE, N_("None of these"))
 

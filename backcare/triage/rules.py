@@ -36,6 +36,10 @@ class Rule:
     stressed_when: Condition | None = None
     stressed_reason: str = ""
 
+    def __post_init__(self) -> None:
+        if (self.stressed_when is None) != (not self.stressed_reason):
+            raise ValueError(f"{self.id}: stressed_when and stressed_reason go together")
+
     def is_stressed(self, facts: Facts) -> bool:
         return self.stressed_when is not None and self.stressed_when(facts)
 
