@@ -6,8 +6,8 @@ repository root, so both read its ``gunicorn.conf.py`` when there is one), drive
 page with ``wrk`` and prints requests/s, p50, p99 and their ratio to the bare app measured in the
 same run, the start-up time (process start to first good response) and each worker's resident
 memory after the load. The figures also go to ``bench/results/bench-<time>.json``.
-Between them, (c) ``bench/floor_app.py``, the bare app with a signed session cookie and
-Flask-WTF's CSRF token, is measured for reference: the least a page of backcare can cost.
+After backcare, (c) ``bench/floor_app.py``, the bare app with a signed session cookie and
+Flask-WTF's CSRF token, is measured for reference: what those two cost before any page's work.
 
 Usage: ``make bench`` or ``.venv/bin/python bench/bench.py``. Environment variables for a quick
 run: BENCH_THREADS (2), BENCH_CONNECTIONS (20), BENCH_DURATION (10s), e.g. BENCH_DURATION=2s;
@@ -261,7 +261,8 @@ def git_state() -> str:
 
 
 def bench() -> dict:
-    """Load the bare app, then backcare, then the bare app again; return every figure."""
+    """Load the bare app, then backcare, then the floor app, then the bare app again; return
+    every figure."""
     load_before = os.getloadavg()[0]
     with gunicorn("bare Flask", "bench.bare_app:app", "/") as bare:
         bare_rows = [measure(Row("bare Flask, template file", "GET", "/", True), bare.port, 200)]
@@ -323,7 +324,7 @@ def verdict(row: dict) -> str:
     if row["baseline"]:
         return f"baseline (drift {abs(row['rps_ratio'] - 1):.0%} from the mean)"
     if row["reference"]:
-        return "reference: the least a page with the session and CSRF can cost"
+        return "reference: bare Flask with a session cookie and CSRF"
     misses = []
     if row["rps_ratio"] < TARGETS["rps_ratio_min"]:
         misses.append(f"req/s ratio < {TARGETS['rps_ratio_min']}")

@@ -3,8 +3,9 @@
 Privacy keeps a person's answers in a signed session cookie and nowhere else, and every form
 needs Flask-WTF's CSRF token. This app does only that: the bare app's form page, with the same
 answers in its session and a CSRF token in its form, and a POST that checks the token, records
-an answer in the cookie and redirects. What it costs over the bare app is the least any page
-of backcare can cost. Served by ``bench.py`` (``bench.floor_app:app``).
+an answer in the cookie and redirects. It uses Flask's own session, which costs a little more
+than backcare's (``backcare/session_cookie.py``), so it shows roughly what these two cost any
+Flask app, before a single question or rule. Served by ``bench.py`` (``bench.floor_app:app``).
 """
 
 import os
