@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from flask import Flask
 
-from backcare.i18n import LocalizedEnvironment
+from backcare.templating import LocalizedEnvironment
 
 
 class Backcare(Flask):
@@ -32,4 +32,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     def healthz():
         return {"status": "ok"}
 
+    if not (app.debug or app.testing):  # tests and `make run` render them on first use
+        web.render_parts(app)
     return app

@@ -55,8 +55,8 @@ def active_clinic() -> Clinic | None:
     return g.clinic
 
 
-def emergency_number() -> str:
-    clinic = active_clinic()
+def emergency_number(clinic: Clinic | None) -> str:
+    """The number to call in an emergency: the clinic's, else the deployment's."""
     if clinic and clinic.emergency_number:
         return clinic.emergency_number
     return current_app.config["EMERGENCY_NUMBER"]

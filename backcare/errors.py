@@ -40,16 +40,35 @@ def _own_description(error: HTTPException) -> str | None:
     return error.description
 
 
+#: The last resort, when even the friendly page cannot be rendered: both languages, no links.
+#: Its sentences are the 500 page's, in the catalog's Spanish.
+PLAIN_PAGE = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Sorry, something went wrong</title>
+<h1>Sorry, something went wrong</h1>
+<p>The problem is on our side. Your answers are safe. Please try again in a moment.</p>
+<p lang="es"><strong>Lo sentimos, algo salió mal.</strong> El problema es nuestro.
+Sus respuestas están a salvo. Inténtelo otra vez en un momento.</p>
+</html>
+"""
+
+
 def render_error(error: HTTPException):
     code = error.code or 500
-    return (
-        render_template(
+    try:
+        page = render_template(
             "errors/error.html",
             code=code,
             title=TITLES.get(code, TITLES[500]),
             description=_own_description(error),
             back=_back_to_page() if code in (400, 405) else None,
-        ),
+        )
+    except Exception as failure:  # a broken template or translation: never a traceback
+        log_unhandled(failure)
+        page = PLAIN_PAGE
+    return (
+        page,
         code,
         # Werkzeug's own headers for the error, such as a 405's Allow, but not its content type.
         [(name, value) for name, value in error.get_headers() if name != "Content-Type"],

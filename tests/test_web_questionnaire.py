@@ -6,7 +6,6 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
-from backcare import create_app
 from backcare.triage import QUESTIONS
 
 from .answers import BASELINE, answer_sets, expected_facts, with_answers
@@ -241,15 +240,3 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
 def test_walking_the_pages_gives_what_assess_gives(app, answers):
     soup = Questionnaire(app.test_client()).walk(answers)
     assert result_facts(soup) == expected_facts(answers)
-
-
-def test_page_parts_kept_by_the_server_say_nothing_about_the_answers():
-    """The pre-rendered parts are made for every answer at once: whoever answered what, the
-    server keeps the same table."""
-    tables = []
-    for answers in (with_answers(severity="severe"), with_answers(leg_symptoms=("numb_tingling",))):
-        app = create_app({"TESTING": True, "SECRET_KEY": "test-secret"})
-        Questionnaire(app.test_client()).walk(answers)
-        tables.append(app.extensions["backcare_page_parts"])
-    assert tables[0] == tables[1]
-    assert len(tables[0]) == 1  # one language, no clinic

@@ -1,12 +1,9 @@
-"""Links to other sites, in the person's language, built in Python.
-
-A page holds dozens of these; as Jinja macros they cost about 10 µs each, here a fraction.
-"""
+"""Links to other sites, in the page's language: the catalog's links and the rules' sources."""
 
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from markupsafe import Markup
 
-from backcare.i18n import request_gettext as _
 from backcare.triage.sources import Source
 
 _LINK = Markup('<a href="{}" rel="noopener noreferrer">{}</a>')

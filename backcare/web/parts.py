@@ -1,34 +1,43 @@
-"""Parts of pages that are the same for everyone, rendered once per language and clinic.
+"""Parts of pages that are the same for everyone, rendered once per language, clinic and
+address prefix.
 
 Most of a page does not depend on who is answering: a question's choices, the label of each
 answer, each reason with its sources, the card of each level, each link of the catalog, the
 header and footer. Rendering them through Jinja on every request took most of each page's time
 (``bench/README.md``). Here the macros of ``templates/parts.html`` are rendered for every
-question, answer, rule and section at once, the first time a page is shown in a language to a
-clinic's visitors (or to everyone else), so what is kept says nothing about what anyone
-answered. A page then joins the parts that fit the person's own answers.
+question, answer, rule and section at once (at start-up, see :func:`render_all`), so what is
+kept says nothing about what anyone answered. A page then joins the parts that fit the person's
+own answers.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from flask import current_app, get_template_attribute, request
-from flask_babel import get_locale
+from flask import Flask, current_app, request
+from flask_babel import force_locale, get_locale
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 from backcare.clinics import Clinic, active_clinic, emergency_number
-from backcare.i18n import LANGUAGE_NAMES, other_language
-from backcare.i18n import request_gettext as _
+from backcare.i18n import LANGUAGE_NAMES
 from backcare.triage import QUESTIONS
 from backcare.triage.assessment import ACTIONS, Finding
 from backcare.triage.catalog import CATALOG, Section
 from backcare.triage.levels import Level
 from backcare.triage.questions import Answers
 from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES
+from backcare.triage.text import LANGUAGES
 from backcare.web.links import external_link
 
-#: Where a part leaves room for what a page puts in it (answers, links). It cannot come from a
-#: catalog or translation: Jinja would keep a NUL only if one were written there.
+#: Where a part leaves room for what a page puts in it (answers, links): a NUL, which no
+#: question, translation or catalog entry contains.
 _HOLE = Markup("\x00")
+
+#: More keys than a table of :func:`kept` holds in any real deployment: past it the table
+#: starts again, so odd address prefixes sent by a proxy cannot grow it without end.
+_MAX_KEYS = 64
+T = TypeVar("T")
 
 
 #: Markup that is already safe, kept as a plain ``str`` in the tables below: joining
@@ -38,7 +47,9 @@ Html = str
 
 def _split(part: str) -> tuple[Html, Html]:
     """A part rendered around ``_HOLE`` as the markup before and after it."""
-    before, after = str(part).split(_HOLE)  # Markup.split would give Markup back
+    before, hole, after = str(part).partition(_HOLE)  # Markup's would give Markup back
+    if not hole or _HOLE in after:
+        raise ValueError(f"a part must hold its hole once: {part[:80]!r}")
     return before, after
 
 
@@ -90,10 +101,13 @@ class PageParts:
             rows.append(before + (labels or self.none_of_these) + after)
         return Markup("\n".join(rows))
 
-    def findings(self, findings: tuple[Finding, ...], table: str) -> Markup:
-        """Reasons (``table="reasons"``) or advice (``"advice"``) as list items."""
-        items = getattr(self, table)
-        return Markup("\n".join([items[f.rule.id, f.stressed] for f in findings]))
+    def reason_list(self, findings: tuple[Finding, ...]) -> Markup:
+        """The reasons for the level, as list items."""
+        return Markup("\n".join([self.reasons[f.rule.id, f.stressed] for f in findings]))
+
+    def advice_list(self, findings: tuple[Finding, ...]) -> Markup:
+        """The advice, as list items."""
+        return Markup("\n".join([self.advice[f.rule.id, f.stressed] for f in findings]))
 
     def resource_sections(
         self, sections: tuple[Section, ...], level: int = 2, publishers: bool = True
@@ -117,46 +131,66 @@ class PageParts:
         return Markup("\n".join(shown))
 
 
+def kept(table: str, key: tuple, make: Callable[[], T]) -> T:
+    """``make()``, kept by the app in ``table`` under ``key``, which must hold everything the
+    result depends on. In debug mode it is made again each time, so edited templates show."""
+    app = current_app._get_current_object()
+    made = app.extensions.setdefault(table, {})
+    if key not in made or app.debug:
+        if len(made) >= _MAX_KEYS:
+            made.clear()
+        made[key] = make()
+    return made[key]
+
+
 def page_parts() -> PageParts:
-    """The parts for this request's language and clinic, rendered on first use."""
+    """The parts for this request's language, clinic and address prefix."""
     clinic = active_clinic()
-    key = (str(get_locale()), clinic.id if clinic else None, request.script_root)
-    built = current_app.extensions.setdefault("backcare_page_parts", {})
-    if key not in built or current_app.debug:  # `make run` shows edited templates at once
-        built[key] = _render(key[0], clinic)
-    return built[key]
+    language = str(get_locale())
+    key = (language, clinic.id if clinic else None, request.script_root)
+    return kept("backcare_page_parts", key, lambda: _render(language, clinic))
+
+
+def render_all(app: Flask) -> None:
+    """Render every language's and clinic's parts now, at the site's root address: a part that
+    cannot be rendered (a broken translation, say) stops the app from starting, rather than
+    taking every page down, error pages included."""
+    clinics = [None, *app.extensions["backcare_clinics"]]
+    for language in LANGUAGES:
+        for clinic in clinics:
+            query = f"?clinic={clinic}" if clinic else ""
+            with app.test_request_context(f"/{language}/{query}"):
+                page_parts()
 
 
 def _render(language: str, clinic: Clinic | None) -> PageParts:
-    def macro(name):
-        return get_template_attribute("parts.html", name)
+    with force_locale(language):  # every look-up below, templates included, in ``language``
+        return _render_in_locale(language, clinic)
 
-    number = emergency_number()
-    choice, summary_row, section, resource = (
-        macro(name) for name in ("choice", "summary_row", "section", "resource")
-    )
-    level_heading, care_card, reason, advice = (
-        macro(name) for name in ("level_heading", "care_card", "reason", "advice")
-    )
+
+def _render_in_locale(language: str, clinic: Clinic | None) -> PageParts:
+    macros = current_app.jinja_env.for_language(language).get_template("parts.html").module
+    number = emergency_number(clinic)
+    other = next(other for other in LANGUAGES if other != language)
     localised = {r.id: r.localise(language) for s in CATALOG for r in s.resources}
     section_titles = {s.id: s.title(language) for s in CATALOG}
     publishers = {s.id: {"", *(localised[r.id].organization for r in s.resources)} for s in CATALOG}
     return PageParts(
         language=language,
         emergency_number=number,
-        other_language=other_language(),
-        other_language_name=LANGUAGE_NAMES[other_language()],
-        head=macro("head")(),
-        header_links=macro("header_links")(clinic),
-        footer=macro("footer")(),
+        other_language=other,
+        other_language_name=LANGUAGE_NAMES[other],
+        head=macros.head(),
+        header_links=macros.header_links(clinic),
+        footer=macros.footer(),
         choices={
-            (q.id, o.code, checked): str(choice(q, o, checked))
+            (q.id, o.code, checked): str(macros.choice(q, o, checked))
             for q in QUESTIONS
             for o in q.options
             for checked in (False, True)
         },
         summary_rows={
-            (q.id, change): _split(summary_row(q, change, _HOLE))
+            (q.id, change): _split(macros.summary_row(q, change, _HOLE))
             for q in QUESTIONS
             for change in (False, True)
         },
@@ -164,23 +198,24 @@ def _render(language: str, clinic: Clinic | None) -> PageParts:
             (q.id, o.code): str(Markup.escape(_(o.label))) for q in QUESTIONS for o in q.options
         },
         none_of_these=str(Markup.escape(_("None of these"))),
-        level_headings={level.value: level_heading(level.value) for level in Level},
+        level_headings={level.value: macros.level_heading(level.value) for level in Level},
         care_cards={
-            level.value: care_card(level.value, ACTIONS[level], clinic, number) for level in Level
+            level.value: macros.care_card(level.value, ACTIONS[level], clinic, number)
+            for level in Level
         },
         reasons={
-            (rule.id, stressed): str(reason(rule, text, number))
+            (rule.id, stressed): str(macros.reason(rule, text, number))
             for rule in LEVEL_RULES
             for stressed, text in _texts(rule)
         },
         advice={
-            (rule.id, stressed): str(advice(rule, text, stressed, number))
+            (rule.id, stressed): str(macros.advice(rule, text, stressed, number))
             for rule in ADVICE_RULES
             for stressed, text in _texts(rule)
         },
         sections={
             (s.id, level, publisher): _split(
-                section(s.id, section_titles[s.id], level, publisher, _HOLE)
+                macros.section(s.id, section_titles[s.id], level, publisher, _HOLE)
             )
             for s in CATALOG
             for level in (2, 3)
@@ -189,7 +224,7 @@ def _render(language: str, clinic: Clinic | None) -> PageParts:
         section_titles=section_titles,
         resources={
             (link.id, named): str(
-                resource(
+                macros.resource(
                     external_link(link.title, link.url, link.fallback, language),
                     link.organization if named else "",
                 )

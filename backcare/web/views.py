@@ -1,6 +1,6 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
 
 from backcare.clinics import active_clinic
@@ -26,6 +26,7 @@ from backcare.web.forms import (
     check_submission,
     chosen_codes,
 )
+from backcare.web.parts import kept
 
 bp = localized_blueprint("web", __name__)
 
@@ -55,11 +56,8 @@ def shared_page(template, **context):
     Only pages with no form and nothing from the session but the clinic may use it.
     """
     clinic = active_clinic()
-    key = (template, str(get_locale()), clinic.id if clinic else None)
-    pages = current_app.extensions.setdefault("backcare_shared_pages", {})
-    if key not in pages or current_app.debug:
-        pages[key] = render_template(template, **context)
-    return pages[key]
+    key = (template, str(get_locale()), clinic.id if clinic else None, request.script_root)
+    return kept("backcare_shared_pages", key, lambda: render_template(template, **context))
 
 
 @bp.get("/")
