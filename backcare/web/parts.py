@@ -41,7 +41,7 @@ T = TypeVar("T")
 
 
 #: Markup that is already safe, kept as a plain ``str`` in the tables below: joining
-#: ``Markup`` escapes each piece again, which made a summary cost 50 µs instead of 3.
+#: ``Markup`` escapes each piece again, which made a summary cost 55 µs instead of 12.
 Html = str
 
 
