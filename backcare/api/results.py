@@ -1,12 +1,12 @@
 """An ``Assessment`` as the API's JSON, in one language."""
 
+from dataclasses import asdict
 from typing import Any
 
 from flask_babel import force_locale, gettext
 
 from backcare.triage import Assessment
 from backcare.triage.assessment import Finding
-from backcare.triage.sources import Source
 
 
 def assessment_json(assessment: Assessment, lang: str, emergency_number: str) -> dict[str, Any]:
@@ -61,11 +61,5 @@ def assessment_json(assessment: Assessment, lang: str, emergency_number: str) ->
 
 
 def _sources(finding: Finding, lang: str) -> list[dict[str, str]]:
-    return [_source(source, lang) for source in finding.rule.sources]
-
-
-def _source(source: Source, lang: str) -> dict[str, str]:
-    """The page in ``lang`` where it exists, else the English one."""
-    if lang == "es" and source.url_es is not None and source.title_es is not None:
-        return {"title": source.title_es, "url": source.url_es, "language": "es"}
-    return {"title": source.title_en, "url": source.url_en, "language": "en"}
+    """Each source's page in ``lang`` where it exists, else the English one."""
+    return [asdict(source.localise(lang)) for source in finding.rule.sources]

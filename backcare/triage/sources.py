@@ -4,6 +4,16 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class LocalisedSource:
+    """A source as cited to a reader of one language."""
+
+    title: str
+    url: str
+    #: The language of the page behind ``url``.
+    language: str
+
+
+@dataclass(frozen=True)
 class Source:
     """A page that backs a rule, with its own title; ``url_es`` where a Spanish page exists."""
 
@@ -11,6 +21,12 @@ class Source:
     url_en: str
     title_es: str | None = None
     url_es: str | None = None
+
+    def localise(self, lang: str) -> LocalisedSource:
+        """The page for a reader of ``lang``: the Spanish one where it exists, else English."""
+        if lang == "es" and self.url_es is not None and self.title_es is not None:
+            return LocalisedSource(self.title_es, self.url_es, "es")
+        return LocalisedSource(self.title_en, self.url_en, "en")
 
 
 MEDLINEPLUS = Source(

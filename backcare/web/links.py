@@ -1,6 +1,5 @@
 """Links to other sites, in the page's language: the catalog's links and the rules' sources."""
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -10,17 +9,14 @@ _LINK = Markup('<a href="{}" rel="noopener noreferrer">{}</a>')
 _ENGLISH_LINK = Markup('<a href="{}" rel="noopener noreferrer" hreflang="en" lang="en">{}</a> {}')
 
 
-def external_link(title: str, url: str, english: bool, lang: str | None = None) -> Markup:
+def external_link(title: str, url: str, english: bool, lang: str) -> Markup:
     """A link that opens in the same tab; an English page on a Spanish page says so."""
-    lang = lang or str(get_locale())
     if english and lang != "en":
         return _ENGLISH_LINK.format(url, title, _("(in English)"))
     return _LINK.format(url, title)
 
 
-def source_link(source: Source, lang: str | None = None) -> Markup:
+def source_link(source: Source, lang: str) -> Markup:
     """A rule's source: its Spanish page on a Spanish page where there is one."""
-    lang = lang or str(get_locale())
-    if lang == "es" and source.url_es and source.title_es:
-        return external_link(source.title_es, source.url_es, False, lang)
-    return external_link(source.title_en, source.url_en, True, lang)
+    page = source.localise(lang)
+    return external_link(page.title, page.url, page.language == "en", lang)
