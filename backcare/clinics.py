@@ -55,6 +55,14 @@ def active_clinic() -> Clinic | None:
     return g.clinic
 
 
+def framing_clinic() -> Clinic | None:
+    """The visiting clinic whose portal may frame this page (only the questionnaire's pages)."""
+    if request.blueprint != "web":
+        return None
+    clinic = active_clinic()
+    return clinic if clinic and clinic.frame_ancestors else None
+
+
 def emergency_number(clinic: Clinic | None) -> str:
     """The number to call in an emergency: the clinic's, else the deployment's."""
     if clinic and clinic.emergency_number:

@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backcare.clinics import active_clinic
+from backcare.clinics import framing_clinic
 from backcare.session_cookie import SessionInterface
 
 csrf = CSRFProtect()
@@ -72,10 +72,8 @@ FIXED_HEADERS = (
 
 def frame_ancestors(app: Flask) -> str:
     """Who may frame the page: a visiting clinic's configured portals, else the default."""
-    clinic = active_clinic() if request.blueprint == "web" else None
-    if clinic and clinic.frame_ancestors:
-        return " ".join(clinic.frame_ancestors)
-    return app.config["FRAME_ANCESTORS"]
+    clinic = framing_clinic()
+    return " ".join(clinic.frame_ancestors) if clinic else app.config["FRAME_ANCESTORS"]
 
 
 def check_frame_ancestors(app: Flask) -> None:

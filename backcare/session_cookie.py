@@ -14,7 +14,7 @@ from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
-from backcare.clinics import active_clinic
+from backcare.clinics import framing_clinic
 
 SESSION_RENEW_AFTER = timedelta(minutes=1)
 
@@ -127,7 +127,4 @@ class SessionInterface(SecureCookieSessionInterface):
 
 def _framed_by_clinic() -> bool:
     """A visit from a clinic whose portal may frame the pages, over HTTPS."""
-    if not request.is_secure or request.blueprint != "web":
-        return False
-    clinic = active_clinic()
-    return clinic is not None and bool(clinic.frame_ancestors)
+    return request.is_secure and framing_clinic() is not None
