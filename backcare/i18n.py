@@ -65,8 +65,10 @@ def switch_url() -> str:
     return f"{current.script_root}/{other}/{quote(rest)}{query}"
 
 
-def other_language() -> str:
-    return "es" if str(get_locale()) == "en" else "en"
+def other_language(language: str | None = None) -> str:
+    """The language a page's switch offers: the one that is not ``language`` (or the page's)."""
+    language = language or str(get_locale())
+    return next(other for other in LANGUAGES if other != language)
 
 
 def init_app(app: Flask) -> None:

@@ -16,6 +16,7 @@ from backcare.api.problems import ApiError
 from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
 from backcare.api.validation import check, read_json
+from backcare.clinics import emergency_number
 from backcare.i18n import LANGUAGES
 from backcare.security import no_store
 from backcare.triage import assess
@@ -45,9 +46,8 @@ def assessments() -> Response:
     reading = reader(_json_body())
     assessment = assess(check(reading))
     lang = reading.lang or LANGUAGES[0]
-    return no_store(
-        jsonify(assessment_json(assessment, lang, current_app.config["EMERGENCY_NUMBER"]))
-    )
+    # No clinic visits the API: the deployment's number.
+    return no_store(jsonify(assessment_json(assessment, lang, emergency_number(None))))
 
 
 def _json_body() -> object:

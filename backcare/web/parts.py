@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from backcare.clinics import Clinic, active_clinic, emergency_number
-from backcare.i18n import LANGUAGE_NAMES
+from backcare.i18n import LANGUAGE_NAMES, other_language
 from backcare.triage import QUESTIONS
 from backcare.triage.assessment import ACTIONS, Finding
 from backcare.triage.catalog import CATALOG, Section
@@ -143,12 +143,17 @@ def kept(table: str, key: tuple, make: Callable[[], T]) -> T:
     return made[key]
 
 
+def audience() -> tuple[str, str | None, str]:
+    """What a part or page that is the same for everyone depends on: the language, the visiting
+    clinic and the address prefix."""
+    clinic = active_clinic()
+    return str(get_locale()), clinic.id if clinic else None, request.script_root
+
+
 def page_parts() -> PageParts:
     """The parts for this request's language, clinic and address prefix."""
-    clinic = active_clinic()
-    language = str(get_locale())
-    key = (language, clinic.id if clinic else None, request.script_root)
-    return kept("backcare_page_parts", key, lambda: _render(language, clinic))
+    key = audience()
+    return kept("backcare_page_parts", key, lambda: _render(key[0], active_clinic()))
 
 
 def render_all(app: Flask) -> None:
@@ -171,7 +176,7 @@ def _render(language: str, clinic: Clinic | None) -> PageParts:
 def _render_in_locale(language: str, clinic: Clinic | None) -> PageParts:
     macros = current_app.jinja_env.for_language(language).get_template("parts.html").module
     number = emergency_number(clinic)
-    other = next(other for other in LANGUAGES if other != language)
+    other = other_language(language)
     localised = {r.id: r.localise(language) for s in CATALOG for r in s.resources}
     section_titles = {s.id: s.title(language) for s in CATALOG}
     publishers = {s.id: {"", *(localised[r.id].organization for r in s.resources)} for s in CATALOG}

@@ -1,9 +1,7 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_babel import get_locale
 
-from backcare.clinics import active_clinic
 from backcare.i18n import localized_blueprint
 from backcare.security import no_store
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
@@ -26,7 +24,7 @@ from backcare.web.forms import (
     check_submission,
     chosen_codes,
 )
-from backcare.web.parts import kept
+from backcare.web.parts import audience, kept
 
 bp = localized_blueprint("web", __name__)
 
@@ -55,8 +53,7 @@ def shared_page(template, **context):
 
     Only pages with no form and nothing from the session but the clinic may use it.
     """
-    clinic = active_clinic()
-    key = (template, str(get_locale()), clinic.id if clinic else None, request.script_root)
+    key = (template, *audience())
     return kept("backcare_shared_pages", key, lambda: render_template(template, **context))
 
 
