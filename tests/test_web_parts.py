@@ -2,6 +2,7 @@
 at start-up in production, and never able to take the error pages down with them."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 import backcare.web.parts
 from backcare import create_app
@@ -27,9 +28,11 @@ def test_production_renders_every_language_and_clinic_at_start_up():
     assert set(app.extensions["backcare_page_parts"]) == {
         (language, clinic, "") for language in ("en", "es") for clinic in (None, "riverside")
     }
-    spanish = app.extensions["backcare_page_parts"]["es", "riverside", ""]
-    assert "Volver a Riverside Family Clinic" in spanish.header_links
-    assert "112" in spanish.care_cards["emergency"]
+    # The pages a visitor gets are built from those parts: the clinic's link and number.
+    soup = BeautifulSoup(app.test_client().get("/es/?clinic=riverside").text, "html.parser")
+    clinic_link = soup.find("header").find("a", class_="header__clinic")
+    assert clinic_link.get_text() == "Volver a Riverside Family Clinic"
+    assert "112" in soup.find(class_="warning").get_text()
 
 
 @pytest.fixture
