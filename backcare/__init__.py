@@ -33,5 +33,5 @@ def create_app(test_config: dict | None = None) -> Flask:
         return {"status": "ok"}
 
     if not (app.debug or app.testing):  # tests and `make run` render them on first use
-        web.render_parts(app)
+        web.parts.render_all(app)
     return app

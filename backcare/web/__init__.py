@@ -5,9 +5,6 @@ from flask import Flask
 from backcare.clinics import tel_href
 from backcare.web.links import source_link
 from backcare.web.parts import page_parts
-from backcare.web.parts import render_all as render_parts
-
-__all__ = ["init_app", "render_parts"]
 
 
 def init_app(app: Flask) -> None:
