@@ -3,35 +3,55 @@
 from typing import ClassVar
 
 from flask import Flask
-
-from backcare.templating import LocalizedEnvironment
+from jinja2 import StrictUndefined
 
 
 class Backcare(Flask):
-    jinja_environment = LocalizedEnvironment
-    # Small pages: no blank lines or indentation left behind by template tags.
-    jinja_options: ClassVar[dict] = {"trim_blocks": True, "lstrip_blocks": True}
+    jinja_options: ClassVar[dict] = {
+        # Small pages: no blank lines or indentation left behind by template tags.
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        # A misspelt name in a template is an error, not an empty string.
+        "undefined": StrictUndefined,
+    }
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: configuration first, then each part in its own ``init_app``."""
     app = Backcare(__name__, instance_relative_config=True)
 
-    from backcare import api, assets, clinics, config, errors, i18n, security, web
+    from backcare import (
+        api,
+        assets,
+        clinics,
+        config,
+        errors,
+        hardening,
+        headers,
+        i18n,
+        session_cookie,
+        templating,
+        web,
+        wsgi,
+    )
 
     config.load(app, test_config)
     assets.init_app(app)
     clinics.init_app(app)
     i18n.init_app(app)
-    security.init_app(app)
+    headers.init_app(app)
+    hardening.init_app(app)
+    session_cookie.init_app(app)
     errors.init_app(app)
     web.init_app(app)
     api.init_app(app)
+    wsgi.init_app(app)
+    templating.init_app(app)  # last: each language's templates copy every template global
 
     @app.get("/healthz")
     def healthz():
         return {"status": "ok"}
 
     if not (app.debug or app.testing):  # tests and `make run` render them on first use
-        web.parts.render_all(app)
+        web.fragments.prerender(app)
     return app

@@ -1,13 +1,13 @@
 """Clinic profiles: a clinic's name, phone and emergency number on the result, for one visit.
 
 Profiles come only from the instance config (``CLINICS``); a link picks one with
-``?clinic=<id>`` and the choice is kept in the session for the visit. Nothing from the request
-is ever used as an address: the "Back to" link is the configured one.
+``?clinic=<id>``, which :func:`record_clinic` keeps in the session for the visit. Nothing from
+the request is ever used as an address: the "Back to" link is the configured one.
 """
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, request, session
 
 _SESSION_KEY = "clinic"
 
@@ -44,15 +44,19 @@ def load_profiles(config: dict) -> dict[str, Clinic]:
     return profiles
 
 
+def record_clinic() -> None:
+    """Before a page: a ``?clinic=`` that names a profile becomes the clinic of the visit. The
+    API and static files never read or write the cookie."""
+    if request.blueprint == "api" or request.endpoint == "static":
+        return
+    asked = request.args.get("clinic")
+    if asked in current_app.extensions["backcare_clinics"] and session.get(_SESSION_KEY) != asked:
+        session[_SESSION_KEY] = asked
+
+
 def active_clinic() -> Clinic | None:
-    """The clinic of this visit: from ``?clinic=`` when it names a profile, else the session."""
-    if "clinic" not in g:
-        profiles = current_app.extensions["backcare_clinics"]
-        asked = request.args.get("clinic")
-        if asked in profiles:
-            session[_SESSION_KEY] = asked
-        g.clinic = profiles.get(session.get(_SESSION_KEY, ""))
-    return g.clinic
+    """The clinic of this visit, as :func:`record_clinic` kept it."""
+    return current_app.extensions["backcare_clinics"].get(session.get(_SESSION_KEY, ""))
 
 
 def framing_clinic() -> Clinic | None:
@@ -72,3 +76,4 @@ def emergency_number(clinic: Clinic | None) -> str:
 
 def init_app(app: Flask) -> None:
     app.extensions["backcare_clinics"] = load_profiles(app.config)
+    app.before_request(record_clinic)

@@ -2,11 +2,12 @@
 
 import traceback
 
-from flask import Flask, current_app, render_template, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
+from backcare.templating import render_page
 from backcare.triage import QUESTIONS_BY_ID
 
 TITLES = {
@@ -57,7 +58,7 @@ Sus respuestas están a salvo. Inténtelo otra vez en un momento.</p>
 def render_error(error: HTTPException):
     code = error.code or 500
     try:
-        page = render_template(
+        page = render_page(
             "errors/error.html",
             code=code,
             title=TITLES.get(code, TITLES[500]),
@@ -92,7 +93,7 @@ def log_unhandled(error: Exception) -> None:
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
-        return render_template("errors/csrf.html", back=_back_to_page()), 400
+        return render_page("errors/csrf.html", back=_back_to_page()), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -4,8 +4,11 @@ from itertools import product
 
 from hypothesis import strategies as st
 
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Level, assess
 from backcare.triage.questions import Kind, is_shown, without_hidden
+
+#: The level a rule id's first letter names.
+LEVEL_OF_PREFIX = {"E": Level.EMERGENCY, "U": Level.URGENT, "S": Level.SOON}
 
 #: A calm, complete set of answers: self-care, acute, nothing fired.
 BASELINE = {

@@ -3,7 +3,7 @@
 from backcare.triage.questions import shown_questions
 
 from .answers import with_answers
-from .conftest import Questionnaire
+from .questionnaire import Questionnaire
 
 #: Answer sets that between them reach every question page and every kind of result.
 ANSWER_SETS = (

@@ -3,7 +3,6 @@
 import pytest
 from flask_babel import force_locale, gettext
 
-from backcare import create_app
 from backcare.triage import assess
 from backcare.triage.catalog import RESOURCES
 from backcare.triage.rules import RULES_BY_ID
@@ -11,6 +10,7 @@ from backcare.triage.sources import MEDLINEPLUS, NHS
 
 from .answers import BASELINE, with_answers
 from .api_bodies import as_json, post_json
+from .apps import build_app
 
 MEMBERS = {"lang", "level", "pain_type", "action", "rules", "advice", "sections", "answers"}
 
@@ -128,7 +128,7 @@ def test_a_source_without_a_spanish_page_stays_in_english(client):
 
 
 def test_the_emergency_number_comes_from_the_config():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "EMERGENCY_NUMBER": "112"})
+    app = build_app({"SECRET_KEY": "test-secret", "EMERGENCY_NUMBER": "112"})
     client = app.test_client()
     emergency = assessment(client, {"emergency_signs": ("chest_pain",)})
     assert "112" in emergency["action"] and "911" not in emergency["action"]

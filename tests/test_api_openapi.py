@@ -5,13 +5,14 @@ import schemathesis
 from hypothesis import settings
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from backcare import create_app
 from backcare.triage import QUESTIONS
 from backcare.triage.questions import Kind
 from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES
 
+from .apps import build_app
+
 schema = schemathesis.openapi.from_wsgi(
-    "/api/v1/openapi.json", create_app({"TESTING": True, "SECRET_KEY": "test-secret"})
+    "/api/v1/openapi.json", build_app({"SECRET_KEY": "test-secret"})
 )
 
 

@@ -11,8 +11,8 @@ from backcare.triage import QUESTIONS
 
 from .answers import answer_sets
 from .api_bodies import URL, as_json, post_fhir, post_json, questionnaire_response
-from .conftest import Questionnaire
 from .pages import result_facts
+from .questionnaire import Questionnaire
 
 
 def from_html(app, answers):

@@ -7,9 +7,11 @@ import pytest
 
 from backcare import create_app
 
+from .apps import build_app
+
 
 def test_test_config_overrides_defaults():
-    app = create_app({"TESTING": True, "SECRET_KEY": "k", "EMERGENCY_NUMBER": "112"})
+    app = build_app({"SECRET_KEY": "k", "EMERGENCY_NUMBER": "112"})
     assert app.config["EMERGENCY_NUMBER"] == "112"
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
 

@@ -12,8 +12,8 @@ from backcare import create_app
 from backcare.triage import QUESTIONS
 
 from .answers import BASELINE, answer_sets, expected_facts, with_answers
-from .conftest import Questionnaire, form_value
 from .pages import check_page_quality, result_facts
+from .questionnaire import Questionnaire, form_value
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 PORTAL = "https://portal.sol.example/"

@@ -8,12 +8,12 @@ from http.cookies import SimpleCookie
 import pytest
 from itsdangerous import TimestampSigner
 
-from backcare import create_app
 from backcare.triage import QUESTIONS_BY_ID
 
 from .answers import with_answers
-from .conftest import Questionnaire
+from .apps import build_app
 from .crawl import every_page
+from .questionnaire import Questionnaire
 
 CLINIC = {"name": "Riverside", "phone": "+1 555 0100"}
 ALL_QUESTIONS = with_answers(pregnant="yes", pregnancy_signs=("cramping",), activities=("sports",))
@@ -21,7 +21,7 @@ ALL_QUESTIONS = with_answers(pregnant="yes", pregnancy_signs=("cramping",), acti
 
 @pytest.fixture
 def app():
-    return create_app({"TESTING": True, "SECRET_KEY": "k", "CLINICS": {"riverside": CLINIC}})
+    return build_app({"SECRET_KEY": "k", "CLINICS": {"riverside": CLINIC}})
 
 
 def record_set_cookies(app) -> list[str]:
@@ -107,7 +107,7 @@ def test_a_cookie_older_than_an_hour_is_refused_by_the_server(app, client, monke
     ],
 )
 def test_the_cookie_is_secure_exactly_when_the_proxy_says_https(forwarded_proto, x_proto, secure):
-    app = create_app({"TESTING": True, "SECRET_KEY": "k", "PROXY_FIX_X_PROTO": x_proto})
+    app = build_app({"SECRET_KEY": "k", "PROXY_FIX_X_PROTO": x_proto})
     response = app.test_client().get(
         "/en/q/emergency_signs", headers={"X-Forwarded-Proto": forwarded_proto}
     )
@@ -154,13 +154,13 @@ def test_healthz_and_static_files_set_no_cookie_without_a_session(client):
 
 def test_a_new_secret_key_resets_everyones_answers_unless_the_old_one_is_a_fallback():
     """What SECURITY.md says about rotating the key."""
-    old = create_app({"TESTING": True, "SECRET_KEY": "old-key"})
+    old = build_app({"SECRET_KEY": "old-key"})
     questionnaire = Questionnaire(old.test_client())
     questionnaire.walk(with_answers())
     cookie, token = questionnaire.client.get_cookie("backcare").value, questionnaire.token()
 
     def visit(config):
-        client = create_app({"TESTING": True, **config}).test_client()
+        client = build_app({**config}).test_client()
         client.set_cookie("backcare", cookie)
         result = client.get("/en/result")
         answer = client.post("/en/q/age?change=1", data={"age": "over_50", "csrf_token": token})

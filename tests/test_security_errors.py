@@ -7,13 +7,13 @@ from bs4 import BeautifulSoup
 from flask_babel import force_locale
 from werkzeug.exceptions import default_exceptions
 
-from backcare import create_app
 from backcare.errors import TITLES
-from backcare.security import csrf
+from backcare.hardening import csrf
 
 from .answers import with_answers
-from .conftest import Questionnaire, form_value
+from .apps import build_app
 from .pages import check_page_quality
+from .questionnaire import Questionnaire, form_value
 
 #: Answers whose codes appear nowhere else (not in any path, question id or page text).
 MARKED = with_answers(age="over_50", injury="strain", duration="4_weeks_to_3_months")
@@ -22,7 +22,7 @@ MARKERS = ("over_50", "strain", "4_weeks_to_3_months", "MARKER-7f3a")
 
 @pytest.fixture
 def app():
-    app = create_app({"TESTING": True, "SECRET_KEY": "k"})
+    app = build_app({"SECRET_KEY": "k"})
 
     @app.route("/<lang:lang>/test-only/<int:code>", methods=["GET", "POST"])
     def fail_with(lang, code):

@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from backcare import create_app
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
 
 from .answers import with_answers
-from .conftest import Questionnaire
+from .apps import build_app
 from .headers import assert_security_headers
+from .questionnaire import Questionnaire
 
 # Modest counts: the whole file runs in a few seconds. The conftest's autouse fixture is
 # function-scoped but holds nothing, so sharing it between examples is safe.
@@ -48,7 +48,7 @@ content_types = st.sampled_from(
 def site():
     """The app, and the cookie and CSRF token of someone who has answered everything."""
     clinic = {"name": "Riverside", "portal_url": "https://portal.example/"}
-    app = create_app({"TESTING": True, "SECRET_KEY": "k", "CLINICS": {"riverside": clinic}})
+    app = build_app({"SECRET_KEY": "k", "CLINICS": {"riverside": clinic}})
     questionnaire = Questionnaire(app.test_client())
     questionnaire.walk(with_answers())
     return app, questionnaire.client.get_cookie("backcare").value, questionnaire.token()

@@ -12,8 +12,8 @@ import urllib.parse
 import pytest
 
 from .answers import with_answers
-from .conftest import form_value
 from .headers import assert_security_headers
+from .questionnaire import form_value
 from .servers import ROOT, gunicorn
 
 CONF = ROOT / "gunicorn.conf.py"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from backcare import create_app
 from backcare.triage import QUESTIONS
 
+from .apps import build_app
 from .crawl import every_page
 from .headers import assert_security_headers
 
@@ -19,7 +19,7 @@ SAMPLE_ARGUMENTS = {"lang": "es", "question_id": QUESTIONS[0].id, "filename": "s
 
 @pytest.fixture
 def app():
-    return create_app({"TESTING": True, "SECRET_KEY": "k", "CLINICS": {"riverside": CLINIC}})
+    return build_app({"SECRET_KEY": "k", "CLINICS": {"riverside": CLINIC}})
 
 
 def sample_path(rule) -> str:
@@ -71,7 +71,7 @@ def test_an_unexpected_error_carries_them(app):
 
 
 def test_frame_ancestors_come_from_the_config():
-    app = create_app({"TESTING": True, "SECRET_KEY": "k", "FRAME_ANCESTORS": "https://a.example"})
+    app = build_app({"SECRET_KEY": "k", "FRAME_ANCESTORS": "https://a.example"})
     for path in ("/en/", "/healthz", "/static/style.css", "/nowhere"):
         with app.test_client().get(path) as response:
             assert_security_headers(response.headers, frame_ancestors="https://a.example")
@@ -87,7 +87,7 @@ def test_frame_ancestors_come_from_the_config():
 )
 def test_a_frame_ancestor_that_would_add_to_the_policy_is_refused_at_start(config):
     with pytest.raises(ValueError, match="frame ancestor"):
-        create_app({"TESTING": True, "SECRET_KEY": "k", **config})
+        build_app({"SECRET_KEY": "k", **config})
 
 
 def inline_code(html: str) -> list[str]:

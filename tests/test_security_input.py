@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from werkzeug.datastructures import MultiDict
 
 from .answers import with_answers
-from .conftest import Questionnaire
+from .questionnaire import Questionnaire
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ from urllib.parse import quote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from backcare import create_app
-
 from .answers import with_answers
-from .conftest import Questionnaire
+from .apps import build_app
+from .questionnaire import Questionnaire
 
 PAYLOADS = (
     "//evil.example",
@@ -31,7 +30,7 @@ PATH_PREFIXES = ("", "/", "/en", "/en/", "/es/q/", "/en/q/age/", "/static/", "/h
 @pytest.fixture(scope="module")
 def app():
     clinic = {"name": "Riverside", "portal_url": "https://portal.example/"}
-    return create_app({"TESTING": True, "SECRET_KEY": "k", "CLINICS": {"riverside": clinic}})
+    return build_app({"SECRET_KEY": "k", "CLINICS": {"riverside": clinic}})
 
 
 @pytest.fixture(scope="module")

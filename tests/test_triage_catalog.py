@@ -2,7 +2,6 @@
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 
@@ -10,13 +9,10 @@ from backcare.triage.catalog import CATALOG, HIDE, RESOURCES, SHOW, match_sectio
 from backcare.triage.levels import Level, PainType
 
 from .answers import BASELINE
+from .seed import seed_links, spanish_pairs
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "medlineplus-back-pain.txt"
 PAGE_URL = "https://medlineplus.gov/backpain.html"
 FOOTER = ("https://medlineplus.gov/disclaimers.html", "https://medlineplus.gov/criteria.html")
-# <https://…> or the target of [text](https://…)
-LINK = re.compile(r"<(https?://[^>\s]+)>|\[[^\[\]]*\]\((https?://[^)\s]+)\)")
-ALSO_IN_SPANISH = "Also in Spanish"
 
 HANDS_ON = (
     "nccih-massage",
@@ -64,46 +60,24 @@ def shown_urls(sections) -> list[str]:
 # The catalog against the seed page
 
 
-def seed_text() -> str:
-    assert SEED.exists(), f"the seed page must be beside the repository: {SEED}"
-    return SEED.read_text(encoding="utf-8")
-
-
-def seed_links(text: str) -> list[tuple[int, str]]:
-    """(position, address) of every link, the stray ``\\_`` escapes undone."""
-    return [
-        (
-            match.start(),
-            (match.group(1) or match.group(2)).replace("\\\\_", "_").replace("\\_", "_"),
-        )
-        for match in LINK.finditer(text)
-    ]
-
-
 def catalog_urls() -> set[str]:
     return {url for r in RESOURCES.values() for url in (r.url_en, r.url_es) if url is not None}
 
 
 def test_every_link_of_the_seed_page_is_in_the_catalog():
-    page = {url for _, url in seed_links(seed_text())} - {PAGE_URL, *FOOTER}
+    page = set(seed_links()) - {PAGE_URL, *FOOTER}
     assert len(page) > 60  # the regex really read the page
     assert sorted(page - catalog_urls()) == []
 
 
 def test_the_catalog_has_no_address_the_page_does_not_give():
-    page = {url for _, url in seed_links(seed_text())}
+    page = set(seed_links())
     assert sorted(catalog_urls() - page) == []
     assert not catalog_urls() & {PAGE_URL, *FOOTER}
 
 
 def test_every_also_in_spanish_pair_is_recorded():
-    text = seed_text()
-    links = seed_links(text)
-    pairs = []
-    for phrase in re.finditer(ALSO_IN_SPANISH, text):
-        english = [url for position, url in links if position < phrase.start()][-1]
-        spanish = next(url for position, url in links if position > phrase.start())
-        pairs.append((english, spanish))
+    pairs = spanish_pairs()
     assert len(pairs) == 27
     recorded = {(r.url_en, r.url_es) for r in RESOURCES.values() if r.url_es}
     assert sorted(set(pairs) - recorded) == []

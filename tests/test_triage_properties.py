@@ -5,8 +5,7 @@ from hypothesis import strategies as st
 
 from backcare.triage import Level, PainType, assess
 
-from .answers import CHECKBOXES, RADIO_SETS, single_signs
-from .test_triage_rules import LEVEL_OF_PREFIX
+from .answers import CHECKBOXES, LEVEL_OF_PREFIX, RADIO_SETS, single_signs
 
 
 def check_invariants(answers):

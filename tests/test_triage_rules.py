@@ -5,7 +5,7 @@ import pytest
 from backcare.triage import Level, PainType, assess
 from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES, RULES
 
-from .answers import BASELINE, with_answers
+from .answers import BASELINE, LEVEL_OF_PREFIX, with_answers
 
 FIRES = [
     ("E-cauda-equina", {"emergency_signs": ("bladder_bowel",)}),
@@ -88,9 +88,6 @@ MISSES = [
 
 
 #: QUESTIONNAIRE.md names each rule by its level: E- emergency, U- urgent, S- soon.
-LEVEL_OF_PREFIX = {"E": Level.EMERGENCY, "U": Level.URGENT, "S": Level.SOON}
-
-
 @pytest.mark.parametrize(("rule_id", "changes"), FIRES)
 def test_rule_fires_and_sets_its_level(rule_id, changes):
     assessment = assess(with_answers(**changes))

@@ -5,22 +5,14 @@ import pytest
 from backcare import create_app
 
 from .answers import with_answers
-from .conftest import Questionnaire
-
-RIVERSIDE = {
-    "name": "Riverside Family Clinic",
-    "phone": "+1 555 010 0199",
-    "emergency_number": "112",
-    "portal_url": "https://portal.riverside.example/",
-    "frame_ancestors": ["https://portal.riverside.example"],
-}
+from .apps import build_app
+from .clinic_profiles import RIVERSIDE
+from .questionnaire import Questionnaire
 
 
 @pytest.fixture
 def app():
-    return create_app(
-        {"TESTING": True, "SECRET_KEY": "test-secret", "CLINICS": {"riverside": RIVERSIDE}}
-    )
+    return build_app({"SECRET_KEY": "test-secret", "CLINICS": {"riverside": RIVERSIDE}})
 
 
 def visit(client, clinic="riverside"):

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from backcare.triage import QUESTIONS
 
 from .answers import BASELINE, answer_sets, expected_facts, with_answers
-from .conftest import Questionnaire
 from .pages import result_facts
+from .questionnaire import Questionnaire
 
 
 def test_root_redirects_to_english(client):

@@ -10,16 +10,16 @@ PREFIX = "/api/"
 
 def init_app(app: Flask) -> None:
     from backcare.api.views import bp
-    from backcare.security import csrf
+    from backcare.hardening import csrf
 
     # Other systems call the API without a browser session, so there is no token to check.
     csrf.exempt(bp)
     app.register_blueprint(bp)
-    app.wsgi_app = without_cookies(app.wsgi_app)
 
 
 def without_cookies(wsgi_app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
-    """Drop the cookies of API requests before Flask opens the session.
+    """Drop the cookies of API requests before Flask opens the session (a layer of
+    ``backcare/wsgi.py``).
 
     The API is stateless: with no cookie read, its session is always new and empty, and an
     empty session is never saved, so no API response sets a cookie (not even the refresh of a

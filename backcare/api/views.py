@@ -17,8 +17,8 @@ from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
 from backcare.api.validation import check, read_json
 from backcare.clinics import emergency_number
+from backcare.headers import no_store
 from backcare.i18n import LANGUAGES
-from backcare.security import no_store
 from backcare.triage import assess
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -3,8 +3,9 @@
 from flask import Flask
 
 from backcare.clinics import tel_href
-from backcare.web.links import source_link
-from backcare.web.parts import page_parts
+from backcare.web import fragments
+from backcare.web.answers import answer_codes
+from backcare.web.links import external_link, source_link
 
 
 def init_app(app: Flask) -> None:
@@ -12,10 +13,9 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
+        answer_codes=answer_codes,
+        external_link=external_link,
         source_link=source_link,
         tel_href=tel_href,
     )
-
-    @app.context_processor
-    def page_globals():
-        return {"parts": page_parts()}
+    fragments.init_app(app)

@@ -6,7 +6,7 @@ answer codes, never free text.
 
 from flask import session
 
-from backcare.triage.questions import QUESTIONS_BY_ID, Answers, Kind, without_hidden
+from backcare.triage.questions import NONE, QUESTIONS_BY_ID, Answers, Kind, without_hidden
 
 _KEY = "answers"
 
@@ -47,6 +47,14 @@ def _store(answers: Answers) -> None:
     session[_KEY] = {
         qid: list(value) if isinstance(value, tuple) else value for qid, value in answers.items()
     }
+
+
+def answer_codes(answer: str | tuple[str, ...]) -> tuple[str, ...]:
+    """An answer as the codes a summary shows: "None of these" for a checkbox answer with no
+    signs."""
+    if isinstance(answer, str):
+        return (answer,)
+    return answer or (NONE,)
 
 
 def clear() -> None:

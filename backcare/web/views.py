@@ -1,9 +1,10 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, redirect, request, url_for
 
+from backcare.headers import no_store
 from backcare.i18n import localized_blueprint
-from backcare.security import no_store
+from backcare.templating import render_page
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
 from backcare.triage.catalog import CATALOG, listed_once
 from backcare.triage.questions import (
@@ -24,7 +25,7 @@ from backcare.web.forms import (
     check_submission,
     chosen_codes,
 )
-from backcare.web.parts import audience, kept
+from backcare.web.fragments import for_request
 
 bp = localized_blueprint("web", __name__)
 
@@ -53,8 +54,10 @@ def shared_page(template, **context):
 
     Only pages with no form and nothing from the session but the clinic may use it.
     """
-    key = (template, *audience())
-    return kept("backcare_shared_pages", key, lambda: render_template(template, **context))
+    pages = for_request().pages
+    if template not in pages:
+        pages[template] = render_page(template, **context)
+    return pages[template]
 
 
 @bp.get("/")
@@ -99,7 +102,7 @@ def question(question_id):
         back = url_for("web.start")
     number, total = progress(question, answers)
     return no_store(
-        render_template(
+        render_page(
             "web/question.html",
             question=question,
             chosen=chosen_codes(question, chosen),
@@ -127,7 +130,7 @@ def check():
     if request.method == "POST":
         _refuse_extra_fields()
         return redirect(url_for("web.result"))
-    return no_store(render_template("web/check.html", answers=relevant_answers(answers)))
+    return no_store(render_page("web/check.html", answers=relevant_answers(answers)))
 
 
 @bp.get("/result")
@@ -136,7 +139,7 @@ def result():
     if not has_emergency_sign(answers) and first_unanswered(answers) is not None:
         return _where_to_go(answers)
     assessment = assess(answers)
-    return no_store(render_template("web/result.html", assessment=assessment))
+    return no_store(render_page("web/result.html", assessment=assessment))
 
 
 @bp.post("/start-again")

@@ -1,0 +1,261 @@
+"""Fragments: the pieces of a page that are the same for everyone, rendered once.
+
+Most of a page does not depend on who is answering: a question's choices, the words of each
+answer, each reason with its sources, each reading-list link, the header and footer. Each such
+piece is a macro of ``templates/fragments.html``, declared here under the macro's name with the
+keys it is rendered for (its key space). They are rendered for every key at once, per language,
+clinic and address prefix (at start-up in production: :func:`prerender`), and kept as
+``Markup``. Page templates look them up by name and key, ``{{ fragments.choice[question.id,
+option.code, checked] }}`` (a key of one value is that value; a fragment without a key is
+the fragment itself), and do their own loops and layout.
+
+What is kept says nothing about anyone's answers: every key is rendered, whoever asks. The
+tables hold every language and configured clinic at the site's address and never drop what
+start-up rendered; a page reached under another address prefix (a proxy's ``SCRIPT_NAME``)
+gets tables of its own from a separate, bounded cache.
+"""
+
+import functools
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from flask import Flask, current_app, request
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from backcare.clinics import Clinic, active_clinic, emergency_number
+from backcare.templating import templates
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
+from backcare.triage.assessment import ACTIONS
+from backcare.triage.catalog import CATALOG, Section
+from backcare.triage.levels import Level
+from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES, RULES_BY_ID
+from backcare.triage.text import LANGUAGES
+from backcare.web.answers import answer_codes
+
+Key = tuple
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """The macro ``name`` of ``templates/fragments.html``, rendered once for each key of
+    ``keys(language)``; the macro takes the key as its arguments. A fragment that shows the
+    visiting clinic (its name, phone or emergency number) is rendered per clinic."""
+
+    name: str
+    keys: Callable[[str], Iterable[Key]]
+    by_clinic: bool = False
+
+
+def _each(*values) -> Callable[[str], Iterable[Key]]:
+    return lambda language: [(value,) for value in values]
+
+
+def _once(language: str) -> Iterable[Key]:
+    return [()]
+
+
+def _texts(rules) -> Callable[[str], Iterable[Key]]:
+    """A rule's reason, and its stressed reason when it has one."""
+    return lambda language: [
+        (rule.id, stressed)
+        for rule in rules
+        for stressed in ((False, True) if rule.stressed_reason else (False,))
+    ]
+
+
+_SECTIONS = {section.id: section for section in CATALOG}
+_RESOURCES = {resource.id: resource for section in CATALOG for resource in section.resources}
+
+FRAGMENTS: tuple[Fragment, ...] = (
+    Fragment("head", _once),
+    Fragment("header", _once, by_clinic=True),
+    Fragment("footer", _once),
+    Fragment(
+        "choice",
+        lambda language: [
+            (question.id, option.code, checked)
+            for question in QUESTIONS
+            for option in question.options
+            for checked in (False, True)
+        ],
+    ),
+    Fragment("summary_label", _each(*QUESTIONS_BY_ID)),
+    Fragment("change_link", _each(*QUESTIONS_BY_ID)),
+    Fragment(
+        "answer",
+        lambda language: [(q.id, option.code) for q in QUESTIONS for option in q.options],
+    ),
+    Fragment("level_heading", _each(*Level)),
+    Fragment("care_card", _each(*Level), by_clinic=True),
+    Fragment("reason", _texts(LEVEL_RULES), by_clinic=True),
+    Fragment("advice", _texts(ADVICE_RULES), by_clinic=True),
+    Fragment(
+        "section_heading",
+        lambda language: [(section.id, level) for section in CATALOG for level in (2, 3)],
+    ),
+    Fragment(
+        "published_by",
+        lambda language: {(r.localise(language).organization,) for r in _RESOURCES.values()},
+    ),
+    Fragment(
+        "resource",
+        lambda language: [(rid, named) for rid in _RESOURCES for named in (False, True)],
+    ),
+)
+
+#: What the macros may look things up in, besides the app's template globals.
+_LOOK_UPS = {
+    "questions": QUESTIONS_BY_ID,
+    "rules": RULES_BY_ID,
+    "actions": ACTIONS,
+    "sections": _SECTIONS,
+    "resources": _RESOURCES,
+}
+
+
+class Fragments:
+    """Every fragment of one language, clinic and address prefix, each as an attribute named
+    after its macro: ``fragments.choice[key]``, or ``fragments.head`` for one without a key.
+    Plain attributes and dicts, because a page looks up dozens of them. Also keeps the pages
+    that are the same for everyone there (``pages``)."""
+
+    def __init__(self, tables: dict[str, dict[Key, Markup]], clinic: Clinic | None):
+        self.tables = tables
+        for name, table in tables.items():
+            setattr(self, name, _unpacked(table))
+        self.clinic = clinic
+        self.emergency_number = emergency_number(clinic)
+        self.pages: dict[str, str] = {}
+
+
+def _unpacked(table: dict[Key, Markup]) -> Markup | dict:
+    """A table as pages look it up: one value without a key, a value by itself as a key."""
+    if list(table) == [()]:
+        return table[()]
+    if all(len(key) == 1 for key in table):
+        return {key[0]: value for key, value in table.items()}
+    return table
+
+
+def _render(language: str, clinic: Clinic | None, shared: dict | None) -> Fragments:
+    """Render every fragment for ``language`` and ``clinic`` in the current request context.
+    ``shared``: the tables of the fragments that do not show the clinic, when already made
+    for this language and address."""
+    macros = templates().get("fragments.html", language)
+    context = {**_LOOK_UPS, "clinic": clinic, "emergency_number": emergency_number(clinic)}
+    module = macros.make_module(context)
+    tables = {} if shared is None else dict(shared)
+    for fragment in FRAGMENTS:
+        if fragment.name in tables:
+            continue
+        macro = getattr(module, fragment.name)
+        tables[fragment.name] = {key: macro(*key) for key in fragment.keys(language)}
+    return Fragments(tables, clinic)
+
+
+class FragmentStore:
+    """The fragments of every audience (language, clinic, address prefix) of one app."""
+
+    def __init__(self, app: Flask):
+        self.clinic_ids = (None, *app.extensions["backcare_clinics"])
+        #: At the site's own address: every language and clinic, never dropped.
+        self.at_root: dict[tuple[str, str | None], Fragments] = {}
+        #: Under any other address prefix: at most as many again, the oldest dropped first.
+        self.elsewhere: OrderedDict[tuple, Fragments] = OrderedDict()
+        self.elsewhere_limit = len(LANGUAGES) * len(self.clinic_ids)
+
+    def get(self, language: str, clinic: Clinic | None, script_root: str) -> Fragments:
+        clinic_id = clinic.id if clinic else None
+        if current_app.debug:  # edited templates show at once
+            return _render(language, clinic, None)
+        if not script_root:
+            key = (language, clinic_id)
+            if key not in self.at_root:
+                self.at_root[key] = _render(language, clinic, self._shared(language))
+            return self.at_root[key]
+        key = (script_root, language, clinic_id)
+        if key in self.elsewhere:
+            self.elsewhere.move_to_end(key)
+        else:
+            self.elsewhere[key] = _render(language, clinic, None)
+            while len(self.elsewhere) > self.elsewhere_limit:
+                self.elsewhere.popitem(last=False)
+        return self.elsewhere[key]
+
+    def _shared(self, language: str) -> dict | None:
+        """The clinic-free tables already rendered for ``language`` at the site's address."""
+        made = self.at_root.get((language, None))
+        if made is None:
+            return None
+        clinic_free = {f.name for f in FRAGMENTS if not f.by_clinic}
+        return {name: table for name, table in made.tables.items() if name in clinic_free}
+
+
+def store(app: Flask | None = None) -> FragmentStore:
+    return (app or current_app).extensions["backcare_fragments"]
+
+
+def for_request() -> Fragments:
+    """The fragments for this request's language, clinic and address prefix."""
+    return store().get(str(get_locale()), active_clinic(), request.script_root)
+
+
+def summary_answer(fragments: Fragments, question_id: str, answer) -> Markup:
+    """An answer in words, one line a code ("None of these" for no signs)."""
+    words = fragments.answer
+    return Markup("<br>").join([words[question_id, code] for code in answer_codes(answer)])
+
+
+def prerender(app: Flask) -> None:
+    """Render every language's and clinic's fragments now, at the site's root address: a
+    fragment that cannot be rendered (a broken translation, say) stops the app from starting,
+    rather than taking every page down, error pages included."""
+    fragments = store(app)
+    for language in LANGUAGES:
+        for clinic_id in fragments.clinic_ids:
+            with app.test_request_context(f"/{language}/"):
+                clinic = app.extensions["backcare_clinics"].get(clinic_id)
+                fragments.get(language, clinic, "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _publishers(
+    section_id: str, resource_ids: tuple[str, ...], language: str, publishers: bool
+) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    title = _SECTIONS[section_id].title(language)
+    names = [_RESOURCES[rid].localise(language).organization for rid in resource_ids]
+    shared = names[0] if publishers and len(names) > 1 and len(set(names)) == 1 else ""
+    links = tuple(
+        (rid, publishers and not shared and name != title)
+        for rid, name in zip(resource_ids, names, strict=True)
+    )
+    return (shared if shared != title else ""), links
+
+
+def section_publishers(
+    section: Section, language: str, publishers: bool = True
+) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    """Who to name for a section's links: a publisher shared by all of them (more than one)
+    once under the heading, else each beside its link (``publishers``); never when it is the
+    section's own name. Returns the shared name (or "") and each link's resource id with
+    whether to name its publisher beside it."""
+    resource_ids = tuple(resource.id for resource in section.resources)
+    return _publishers(section.id, resource_ids, language, publishers)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["backcare_fragments"] = FragmentStore(app)
+    app.jinja_env.globals.update(
+        section_publishers=section_publishers, summary_answer=summary_answer
+    )
+
+    @app.context_processor
+    def fragment_context():
+        fragments = for_request()
+        return {
+            "fragments": fragments,
+            "clinic": fragments.clinic,
+            "emergency_number": fragments.emergency_number,
+        }
