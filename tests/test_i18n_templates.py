@@ -48,3 +48,11 @@ def test_each_page_is_rendered_by_its_own_language(client):
     assert "Skip to main content" in english and "Skip to main content" not in spanish
     assert "Saltar al contenido principal" in spanish
     assert client.get("/en/resources").text == english
+
+
+def test_fixed_sentences_are_translated_when_compiled(app):
+    code = templates(app).environments["es"].compile(SOURCE, raw=True)
+    assert "Atrás" in code  # a literal sentence: translated once, in the compiled template
+    assert "'Back'" not in code
+    assert "Pregunta %(number)s de %(total)s" not in code  # with values: run-time gettext
+    assert "How old are you?" not in code  # a question's own text is looked up when shown
