@@ -74,3 +74,7 @@ clean: ## Remove the virtualenv and compiled files
 .PHONY: bench
 bench: install ## Load-test a bare Flask app and backcare with wrk (Debian package); see bench/README.md
 	$(PY) bench/bench.py
+
+.PHONY: bench-instructions
+bench-instructions: install ## Instructions per request for each page, bare and floor apps (valgrind)
+	$(PY) -m bench.instructions

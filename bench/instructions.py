@@ -5,7 +5,7 @@ in-process through Flask's test client under ``valgrind --tool=callgrind``, once
 requests and once with none, and the difference is divided by 200: what one request costs,
 without the start-up. The same answers as ``bench.py`` fill the session.
 
-Usage: ``make bench-instructions`` or ``.venv/bin/python bench/instructions.py [TARGET ...]``
+Usage: ``make bench-instructions`` or ``.venv/bin/python -m bench.instructions [TARGET ...]``
 (targets: bare, floor, floor-answer, start, question, answer, check, result). Needs
 ``valgrind`` (Debian package). About 20 s a target.
 """
