@@ -257,10 +257,16 @@ ROWS = [
         answers(warning_signs=("night_pain",)),
         Level.URGENT,
         PainType.ACUTE,
-        {"when-you-see-the-doctor", "mri-and-low-back-pain", "aapmr-find-physician",
-         "apta-find-physical-therapist", "niams", "ninds"},
+        {
+            "when-you-see-the-doctor",
+            "mri-and-low-back-pain",
+            "aapmr-find-physician",
+            "apta-find-physical-therapist",
+            "niams",
+            "ninds",
+        },
         id="urgent-see-the-doctor-mri-experts",
-    ),  # fmt: skip
+    ),
     pytest.param(
         answers(trend="same"),
         Level.SOON,
@@ -272,10 +278,16 @@ ROWS = [
         answers(),
         Level.SELF_CARE,
         PainType.ACUTE,
-        {"low-back-pain-acute", "back-care-at-home", "nih-getting-it-straight",
-         "odphp-prevent-back-pain", "aoa-prevention", *SELF_HELP},
+        {
+            "low-back-pain-acute",
+            "back-care-at-home",
+            "nih-getting-it-straight",
+            "odphp-prevent-back-pain",
+            "aoa-prevention",
+            *SELF_HELP,
+        },
         id="calm-acute-self-care",
-    ),  # fmt: skip
+    ),
     pytest.param(
         answers(duration="over_3_months"),
         Level.SELF_CARE,
@@ -287,10 +299,15 @@ ROWS = [
         answers(duration="over_3_months", warning_signs=("night_pain",), trend="worse"),
         Level.URGENT,
         PainType.CHRONIC,
-        {"low-back-pain-chronic", "nccih-chronic-low-back-pain", "cognitive-behavioral-therapy",
-         "nih-retraining-the-brain", "clinicaltrials-low-back-pain"},
+        {
+            "low-back-pain-chronic",
+            "nccih-chronic-low-back-pain",
+            "cognitive-behavioral-therapy",
+            "nih-retraining-the-brain",
+            "clinicaltrials-low-back-pain",
+        },
         id="chronic-adult",
-    ),  # fmt: skip
+    ),
     pytest.param(
         answers(injury="strain"),
         Level.SOON,
@@ -330,10 +347,15 @@ ROWS = [
         answers(activities=("desk_work",)),
         Level.SELF_CARE,
         PainType.ACUTE,
-        {"mayo-office-ergonomics", "magazine-office-exercises", "nih-getting-it-straight",
-         "guide-to-good-posture", "returning-to-work"},
+        {
+            "mayo-office-ergonomics",
+            "magazine-office-exercises",
+            "nih-getting-it-straight",
+            "guide-to-good-posture",
+            "returning-to-work",
+        },
         id="desk-work",
-    ),  # fmt: skip
+    ),
     pytest.param(
         answers(activities=("manual_work",)),
         Level.URGENT,
@@ -345,10 +367,14 @@ ROWS = [
         answers(activities=("sports",)),
         Level.URGENT,
         PainType.ACUTE,
-        {"back-pain-and-sports", "returning-to-sports", "nass-strengthening",
-         "magazine-biking-pilates-yoga"},
+        {
+            "back-pain-and-sports",
+            "returning-to-sports",
+            "nass-strengthening",
+            "magazine-biking-pilates-yoga",
+        },
         id="sports",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -359,13 +385,18 @@ def test_each_row_of_the_table_shows_its_links(given, level, pain_type, expected
 
 def test_a_calm_adult_with_acute_pain_gets_exactly_the_self_care_links():
     shown = shown_ids(match_sections(answers(), Level.SELF_CARE, PainType.ACUTE))
-    assert set(shown) == START | {
-        "low-back-pain-acute",
-        "back-care-at-home",
-        "nih-getting-it-straight",
-        "odphp-prevent-back-pain",
-        "aoa-prevention",
-    } | SELF_HELP
+    assert (
+        set(shown)
+        == START
+        | {
+            "low-back-pain-acute",
+            "back-care-at-home",
+            "nih-getting-it-straight",
+            "odphp-prevent-back-pain",
+            "aoa-prevention",
+        }
+        | SELF_HELP
+    )
 
 
 def test_the_calm_row_needs_none_for_both_warning_signs_and_health():
@@ -500,18 +531,26 @@ def test_a_link_on_the_page_twice_is_shown_once_in_its_first_section():
 
 def test_across_the_answer_space_each_link_shows_once_and_safety_holds():
     catalog = {section.id: section for section in CATALOG}
-    for level, pain_type, injury, legs, signs, age, pregnant, first, n_activities in (
-        itertools.product(
-            Level,
-            [None, *PainType],
-            ["none", "strain", "accident"],
-            [(), ("pain_below_knee", "weakness")],
-            [(), ("night_pain",), None],
-            ["under_5", "5_to_17", "18_to_50", "51_to_70", "over_70"],
-            ["no", "yes", "not_sure"],
-            ["yes", "no"],
-            range(4),
-        )
+    for (
+        level,
+        pain_type,
+        injury,
+        legs,
+        signs,
+        age,
+        pregnant,
+        first,
+        n_activities,
+    ) in itertools.product(
+        Level,
+        [None, *PainType],
+        ["none", "strain", "accident"],
+        [(), ("pain_below_knee", "weakness")],
+        [(), ("night_pain",), None],
+        ["under_5", "5_to_17", "18_to_50", "51_to_70", "over_70"],
+        ["no", "yes", "not_sure"],
+        ["yes", "no"],
+        range(4),
     ):
         given = answers(
             injury=injury,

@@ -20,8 +20,12 @@ from .test_triage_rules import FIRES
 
 #: The contract's table: id, kind, codes, in order.
 CONTRACT = [
-    ("emergency_signs", "checkbox", "bladder_bowel saddle_numbness both_legs major_trauma "
-     "chest_pain belly_or_faint very_unwell none"),
+    (
+        "emergency_signs",
+        "checkbox",
+        "bladder_bowel saddle_numbness both_legs major_trauma "
+        "chest_pain belly_or_faint very_unwell none",
+    ),
     ("age", "radio", "under_5 5_to_17 18_to_50 51_to_70 over_70"),
     ("first_episode", "radio", "yes no"),
     ("injury", "radio", "none strain fall_or_blow accident"),
@@ -31,15 +35,19 @@ CONTRACT = [
     ("leg_symptoms", "checkbox", "pain_below_knee numb_tingling weakness none"),
     ("leg_sides", "radio", "one both"),
     ("warning_signs", "checkbox", "fever urinary weight_loss night_pain upper_back back_lump none"),
-    ("health", "checkbox", "cancer_treatment cancer_history immune steroids injects_drugs "
-     "infection_risk osteoporosis blood_thinner recent_spine_procedure none"),
+    (
+        "health",
+        "checkbox",
+        "cancer_treatment cancer_history immune steroids injects_drugs "
+        "infection_risk osteoporosis blood_thinner recent_spine_procedure none",
+    ),
     ("onset", "radio", "sudden gradual"),
     ("morning_stiffness", "radio", "yes no"),
     ("pregnant", "radio", "yes no not_sure"),
     ("pregnancy_signs", "checkbox", "contractions fluid bleeding one_sided_pain pressure none"),
     ("bed_rest", "radio", "none 1_2_days over_2_days"),
     ("activities", "checkbox", "desk_work manual_work sports none"),
-]  # fmt: skip
+]
 
 
 def test_the_questions_and_codes_are_the_contracts_in_order():
@@ -65,10 +73,23 @@ def test_a_condition_reads_only_earlier_questions(question):
 
 # "Shown when", question by question: (question, answers, shown)
 SHOWN = [
-    *[(q, {}, True) for q in (
-        "emergency_signs", "age", "first_episode", "injury", "duration", "trend", "severity",
-        "leg_symptoms", "warning_signs", "health", "bed_rest", "activities",
-    )],  # fmt: skip
+    *[
+        (q, {}, True)
+        for q in (
+            "emergency_signs",
+            "age",
+            "first_episode",
+            "injury",
+            "duration",
+            "trend",
+            "severity",
+            "leg_symptoms",
+            "warning_signs",
+            "health",
+            "bed_rest",
+            "activities",
+        )
+    ],
     ("leg_sides", {"leg_symptoms": ("weakness",)}, True),
     ("leg_sides", {"leg_symptoms": ()}, False),
     ("leg_sides", {}, False),
