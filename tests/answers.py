@@ -1,11 +1,9 @@
-"""Answer sets for the tests, as codes."""
-
-from itertools import product
+"""Answer sets for the tests, as codes (QUESTIONNAIRE.md version 2)."""
 
 from hypothesis import strategies as st
 
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Level, assess
-from backcare.triage.questions import Kind, is_shown, without_hidden
+from backcare.triage import QUESTIONS, assess
+from backcare.triage.questions import Kind, without_hidden
 
 #: The level a rule id's first letter names.
 LEVEL_OF_PREFIX = {"E": Level.EMERGENCY, "U": Level.URGENT, "S": Level.SOON}
@@ -21,64 +19,102 @@ BASELINE = {
     "severity": "mild",
     "leg_symptoms": (),
     "warning_signs": (),
+    "health": (),
     "pregnant": "no",
     "bed_rest": "none",
     "activities": (),
 }
 
+#: The answer a test gets for a question it does not name, when the branching asks it.
+DEFAULTS = {
+    "leg_sides": "one",
+    "onset": "gradual",
+    "morning_stiffness": "no",
+    "pregnant": "no",
+    "pregnancy_signs": (),
+}
+
+
+def complete(answers):
+    """``answers`` with every question the branching asks answered (from ``DEFAULTS``), and
+    answers the branching no longer asks dropped."""
+    answers = dict(answers)
+    kept = {}
+    for question in QUESTIONS:
+        if question.id not in answers and question.id in DEFAULTS:
+            answers[question.id] = DEFAULTS[question.id]
+        if question.id in answers and question.is_shown(kept):
+            kept[question.id] = answers[question.id]
+    return kept
+
 
 def with_answers(**changes):
-    """BASELINE with some answers changed, dropping answers the branching no longer asks."""
-    answers = {**BASELINE, **changes}
-    if answers.get("pregnant") in ("yes", "not_sure"):
-        answers.setdefault("pregnancy_signs", ())
-    return without_hidden(answers)
+    """BASELINE with some answers changed, completed and without hidden answers."""
+    return complete({**BASELINE, **changes})
 
 
-def radio_combinations():
-    """Every combination of the radio answers that the branching allows."""
-    radios = [q for q in QUESTIONS if q.kind is Kind.RADIO]
-    for codes in product(*(sorted(q.codes) for q in radios)):
-        answers = dict(zip((q.id for q in radios), codes, strict=True))
-        if all(is_shown(QUESTIONS_BY_ID[qid], answers) for qid in answers):
-            yield answers
-        # combinations that answer a hidden question are the same as one that does not:
-        # they are produced once, by the branch below, with that answer left out
-        elif all(
-            is_shown(QUESTIONS_BY_ID[qid], answers) or codes[i] == sorted(radios[i].codes)[0]
-            for i, qid in enumerate(answers)
-        ):
-            yield {qid: a for qid, a in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
+RADIOS = [q for q in QUESTIONS if q.kind is Kind.RADIO]
+
+
+def walk(choices, fixed=None):
+    """Every complete answer set the branching allows, where question ``q`` takes each value in
+    ``choices[q.id]`` (default: every code of a radio, "None of these" for a checkbox) unless
+    ``fixed`` gives it one."""
+    fixed = fixed or {}
+
+    def options(question):
+        if question.id in fixed:
+            return [fixed[question.id]]
+        if question.id in choices:
+            return choices[question.id]
+        return sorted(question.codes) if question.kind is Kind.RADIO else [()]
+
+    def go(index, answers):
+        if index == len(QUESTIONS):
+            yield dict(answers)
+            return
+        question = QUESTIONS[index]
+        if not question.is_shown(answers):
+            yield from go(index + 1, answers)
+            return
+        for value in options(question):
+            answers[question.id] = value
+            yield from go(index + 1, answers)
+            del answers[question.id]
+
+    yield from go(0, {})
 
 
 def single_signs():
     """Each checkbox sign on its own, and "none of these" everywhere; as checkbox answers."""
-    checkboxes = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
-    yield {q.id: () for q in checkboxes}
-    for question in checkboxes:
+    yield {q.id: () for q in CHECKBOXES}
+    for question in CHECKBOXES:
         for code in question.sign_codes:
-            yield {**{q.id: () for q in checkboxes}, question.id: (code,)}
-
-
-CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
-RADIO_SETS = list(radio_combinations())
+            yield {**{q.id: () for q in CHECKBOXES}, question.id: (code,)}
 
 
 def _signs(question, min_size=0):
-    return st.sets(st.sampled_from(question.sign_codes), min_size=min_size, max_size=3).map(
+    return st.sets(st.sampled_from(question.sign_codes), min_size=min_size).map(
         lambda codes: tuple(c for c in question.sign_codes if c in codes)
     )
 
 
 @st.composite
-def answer_sets(draw):
-    """A complete set of answers as the questionnaire asks them; one in two an emergency."""
-    emergency = QUESTIONS_BY_ID["emergency_signs"]
-    signs = draw(st.one_of(st.just(()), _signs(emergency, min_size=1)))
-    answers = {**draw(st.sampled_from(RADIO_SETS)), emergency.id: signs}
-    for question in CHECKBOXES[1:]:
-        answers[question.id] = draw(_signs(question))
-    return {qid: a for qid, a in answers.items() if is_shown(QUESTIONS_BY_ID[qid], answers)}
+def answer_sets(draw, emergency=None):
+    """A complete set of answers as the questionnaire asks them (every later answer given even
+    when an emergency rule fired); ``emergency_signs`` one in two times a sign."""
+    answers = {}
+    for question in QUESTIONS:
+        if not question.is_shown(answers):
+            continue
+        if question.id == "emergency_signs":
+            answers[question.id] = draw(st.one_of(st.just(()), _signs(question, min_size=1)))
+        elif question.kind is Kind.RADIO:
+            answers[question.id] = draw(st.sampled_from(sorted(question.codes)))
+        else:
+            answers[question.id] = draw(_signs(question))
+    return without_hidden(answers)
 
 
 def expected_facts(answers):

@@ -1,9 +1,10 @@
 """The seed page's resource links (``catalog.toml``) and which of them fit a person's answers.
 
 ``CATALOG`` is every link of the MedlinePlus "Back Pain" page, grouped by its sections in page
-order. ``match_sections`` picks the links that fit one assessment, following the table in
-QUESTIONNAIRE.md ("Resource sections"), kept here as data: ``SHOW`` rows add links by tag,
-``HIDE`` rows take links away, and ``HIDE`` always wins.
+order. ``match_resources`` picks the links that fit one assessment, following the table in
+QUESTIONNAIRE.md v2 ("Resource sections"), kept here as data: ``SHOW`` rows add links by tag,
+``HIDE`` rows take links away, ``HIDE`` always wins, and links tagged ``CATALOG_ONLY`` are never
+matched. The matches are split into the few shown at once and the rest ("more").
 """
 
 import tomllib
@@ -14,17 +15,24 @@ from types import MappingProxyType
 from typing import Any
 
 from backcare.triage.conditions import (
+    CHILD,
+    COULD_BE_PREGNANT,
+    FIRST_PAIN_AFTER_50,
+    NOT_EMERGENCY,
+    Answers,
     Condition,
     Facts,
     all_of,
-    answered_not,
+    any_of,
     has,
+    has_none,
     is_,
+    is_not,
     level_in,
     pain_type_is,
+    unless,
 )
 from backcare.triage.levels import Level, PainType
-from backcare.triage.questions import Answers
 from backcare.triage.text import LANGUAGES
 
 
@@ -148,50 +156,102 @@ RESOURCES: Mapping[str, Resource] = MappingProxyType(
 )
 
 
-def _none_of_these(question: str) -> Condition:
-    """A checkbox question was answered with "None of these" (not merely left unanswered)."""
-    return lambda facts: question in facts.answers and not facts.answers[question]
+@dataclass(frozen=True)
+class Show:
+    """A row of the table: when ``when`` holds, links with any of ``tags`` fit.
+
+    ``at_once`` rows are the ones shown first (the handout for the pain type, home care, the
+    activity pages, Start Here); the other matches go under "more".
+    """
+
+    when: Condition
+    tags: tuple[str, ...]
+    at_once: bool = False
 
 
-def _unless(condition: Condition) -> Condition:
-    return lambda facts: not condition(facts)
+@dataclass(frozen=True)
+class Hide:
+    """A safety exclusion: when ``when`` holds, no link with any of ``tags`` is shown."""
+
+    when: Condition
+    tags: tuple[str, ...]
 
 
-MAYBE_PREGNANT = ("yes", "not_sure")
-_CALM = all_of(level_in(Level.SELF_CARE, Level.SOON), _none_of_these("warning_signs"))
+#: An adult who answered the age question (an unanswered age counts as a child: fail safe).
+_ADULT = is_("age", "18_to_50", "51_to_70", "over_70")
+#: Self care or soon, and "None of these" for both warning signs and health.
+_CALM = all_of(level_in(Level.SELF_CARE, Level.SOON), has_none("warning_signs"), has_none("health"))
 
-#: (condition, tags): when the condition holds, links with any of the tags are shown. Rows are in
-#: order of relevance, and so are the tags within a row: a link ranks by the first row and tag
-#: that picks it, and a section by its best link.
-SHOW: tuple[tuple[Condition, tuple[str, ...]], ...] = (
-    (level_in(Level.URGENT, Level.SOON), ("visit", "expert")),
-    (is_("pregnant", *MAYBE_PREGNANT), ("pregnancy",)),
-    (has("leg_symptoms"), ("leg",)),
-    (answered_not("injury", "none"), ("injury", "return-to-sports")),
-    (pain_type_is(PainType.CHRONIC), ("chronic", "chronic-care", "invasive")),
-    (all_of(_CALM, pain_type_is(PainType.ACUTE)), ("acute",)),
-    (all_of(_CALM, pain_type_is(PainType.CHRONIC)), ("chronic",)),
-    (_CALM, ("home-care", "prevention", "hands-on")),
-    (has("activities", "desk_work"), ("office", "posture", "return-to-work")),
-    (has("activities", "manual_work"), ("return-to-work", "lifting", "strengthening")),
-    (has("activities", "sports"), ("sports", "return-to-sports", "strengthening", "active-living")),
-    # Last: the general overviews matter less than anything picked for this person.
-    (level_in(Level.SELF_CARE, Level.SOON, Level.URGENT), ("start",)),
-)
-
-#: (condition, tags): safety exclusions. When the condition holds, no link with any of the tags
-#: is shown, whatever ``SHOW`` says. An unanswered question counts as the unsafe answer, so a
-#: missing answer can never let these links through.
-HIDE: tuple[tuple[Condition, tuple[str, ...]], ...] = (
-    # Massage, manipulation and the like are not for someone with a warning sign.
-    # (QUESTIONNAIRE.md's chronic row still shows the overview of complementary practices.)
-    (_unless(_none_of_these("warning_signs")), ("hands-on",)),
-    # Injections, surgery and narcotics are not for children or in a possible pregnancy.
-    (
-        _unless(all_of(is_("age", "18_to_50", "over_50"), is_("pregnant", "no"))),
-        ("invasive",),
+#: The rows in order of fit, best first, and the tags within a row too: a link ranks by the
+#: first row and tag that picks it, and a section by its best link.
+SHOW: tuple[Show, ...] = (
+    # Shown at once, in this order.
+    Show(pain_type_is(PainType.CHRONIC), ("chronic",), at_once=True),
+    Show(all_of(_CALM, pain_type_is(PainType.ACUTE)), ("acute",), at_once=True),
+    Show(_CALM, ("home-care",), at_once=True),
+    Show(has("activities", "desk_work"), ("office", "posture", "return-to-work"), at_once=True),
+    Show(
+        has("activities", "manual_work"),
+        ("return-to-work", "lifting", "strengthening"),
+        at_once=True,
     ),
+    Show(
+        has("activities", "sports"),
+        ("sports", "return-to-sports", "strengthening", "active-living"),
+        at_once=True,
+    ),
+    Show(NOT_EMERGENCY, ("start",), at_once=True),
+    # More pages that fit.
+    Show(level_in(Level.URGENT, Level.SOON), ("visit", "expert")),
+    Show(COULD_BE_PREGNANT, ("pregnancy",)),
+    Show(has("leg_symptoms"), ("leg",)),
+    Show(is_not("injury", "none"), ("injury", "return-to-sports")),
+    Show(pain_type_is(PainType.CHRONIC), ("chronic-care",)),
+    Show(_CALM, ("prevention", "complementary", "hands-on")),
 )
+
+#: Safety exclusions. An unanswered question counts as the unsafe answer, so a missing answer
+#: can never let these links through.
+HIDE: tuple[Hide, ...] = (
+    # Massage, manipulation, chiropractic and acupressure: not for children, in a possible
+    # pregnancy, for first back pain after 50, or with any warning sign or health item.
+    Hide(
+        any_of(
+            unless(_ADULT),
+            CHILD,
+            COULD_BE_PREGNANT,
+            FIRST_PAIN_AFTER_50,
+            unless(has_none("warning_signs")),
+            unless(has_none("health")),
+        ),
+        ("hands-on",),
+    ),
+    Hide(unless(_ADULT), ("adult-only",)),
+)
+
+#: Tags whose links are in the catalog only, never matched to answers (invasive treatments and
+#: the narcotics handout: NICE NG59; Diagnosis and Tests carries no tag at all).
+CATALOG_ONLY: frozenset[str] = frozenset({"invasive"})
+
+#: At most this many links are shown at once.
+MAX_AT_ONCE = 6
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The links that fit one assessment, as sections, each link once.
+
+    ``first``: the few shown at once (at most ``MAX_AT_ONCE`` links); ``more``: the other
+    matches, for a "More pages that fit your answers" part. ``sections`` is all of them together,
+    best first. A section can appear in both ``first`` and ``more`` with different links.
+    """
+
+    first: tuple[Section, ...] = ()
+    more: tuple[Section, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sections)
 
 
 def listed_once(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -209,43 +269,56 @@ def listed_once(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     return tuple(kept)
 
 
-def match_sections(
-    answers: Answers, level: Level, pain_type: PainType | None
-) -> tuple[Section, ...]:
-    """The catalog sections that fit these answers, each holding only its matching links.
+def match_resources(answers: Answers, level: Level, pain_type: PainType | None) -> Resources:
+    """The catalog links that fit these answers, split into ``first`` and ``more``.
 
     ``answers`` maps question ids to codes (a tuple for checkbox questions, empty for "None of
-    these"); ``level`` and ``pain_type`` come from the assessment. Sections come most relevant
-    first, each once, with the best-fitting links first; a link the page lists in two sections
-    is shown once, in the first. The emergency result shows no resources, so it gets none.
+    these"); ``level`` and ``pain_type`` come from the assessment. Links come best-fitting first;
+    a link the page lists in two sections is shown once, in the first. The emergency result
+    shows no resources, so it gets none.
     """
     if level == Level.EMERGENCY:
-        return ()
+        return Resources()
     facts = Facts(answers, level, pain_type)
-    hidden = {tag for when, tags in HIDE if when(facts) for tag in tags}
+    hidden = CATALOG_ONLY | {tag for row in HIDE if row.when(facts) for tag in row.tags}
     rank_of: dict[tuple[int, int], tuple[int, int]] = {}  # link's place on the page → best rank
-    for row, (when, tags) in enumerate(SHOW):
-        if when(facts):
-            for position, tag in enumerate(tags):
+    for row_number, row in enumerate(SHOW):
+        if row.when(facts):
+            for position, tag in enumerate(row.tags):
                 for place in _PLACES_BY_TAG.get(tag, ()):
-                    rank_of.setdefault(place, (row, position))  # rows come best first
-
+                    rank_of.setdefault(place, (row_number, position))  # rows come best first
     shown: set[str] = set()
-    picked: dict[int, list[tuple[tuple[int, int], Resource]]] = {}
-    for place in sorted(rank_of):  # page order
-        section_order, order = place
-        resource = CATALOG[section_order].resources[order]
+    links: list[tuple[tuple[int, int], tuple[int, int], Resource]] = []
+    for place in sorted(rank_of):  # page order: a link twice on the page is kept where first
+        resource = CATALOG[place[0]].resources[place[1]]
         if resource.tags & hidden or resource.id in shown:
             continue
         shown.add(resource.id)
-        picked.setdefault(section_order, []).append((rank_of[place], resource))
-    ranked = []
-    for section_order, links in picked.items():
-        links.sort(key=lambda item: item[0])  # stable: page order among equals
-        matched = replace(CATALOG[section_order], resources=tuple(r for _, r in links))
-        ranked.append((links[0][0], section_order, matched))
-    ranked.sort(key=lambda item: item[:2])
-    return tuple(section for _, _, section in ranked)
+        links.append((rank_of[place], place, resource))
+    links.sort(key=lambda link: link[:2])
+    at_once = [link for link in links if SHOW[link[0][0]].at_once][:MAX_AT_ONCE]
+    more = [link for link in links if link not in at_once]
+    return Resources(_grouped(at_once), _grouped(more), _grouped(links))
+
+
+def match_sections(
+    answers: Answers, level: Level, pain_type: PainType | None
+) -> tuple[Section, ...]:
+    """Every matching section, best first (``match_resources(...).sections``)."""
+    return match_resources(answers, level, pain_type).sections
+
+
+def _grouped(
+    links: list[tuple[tuple[int, int], tuple[int, int], Resource]],
+) -> tuple[Section, ...]:
+    """Ranked links as sections: a section where its best link ranks, its links in rank order."""
+    by_section: dict[int, list[Resource]] = {}
+    for _, (section_order, _), resource in links:
+        by_section.setdefault(section_order, []).append(resource)
+    return tuple(
+        replace(CATALOG[section_order], resources=tuple(resources))
+        for section_order, resources in by_section.items()
+    )
 
 
 def _places_by_tag() -> dict[str, tuple[tuple[int, int], ...]]:
@@ -259,3 +332,12 @@ def _places_by_tag() -> dict[str, tuple[tuple[int, int], ...]]:
 
 
 _PLACES_BY_TAG = _places_by_tag()
+
+
+def _check_table() -> None:
+    shown_tags = {tag for row in SHOW for tag in row.tags}
+    if shown_tags & CATALOG_ONLY:
+        raise ValueError(f"catalog-only tags in SHOW: {sorted(shown_tags & CATALOG_ONLY)}")
+
+
+_check_table()

@@ -1,26 +1,52 @@
-"""Every rule of QUESTIONNAIRE.md: its id, condition, level, reason and sources.
+"""Every rule of QUESTIONNAIRE.md (version 2): its id, condition, level, care, reason, sources.
 
 This table is the one copy of the rules: the assessment, the about page, the API and the tests
 all read it. Reasons are our own plain words; ``%(emergency_number)s`` is filled in when shown.
+A reason that says "you" has its wording about "the person with back pain" in ``reason_other``
+(filled only where it differs). Emergency reasons never read as permission to wait.
 """
 
 from dataclasses import dataclass
 
 from backcare.triage import sources as src
 from backcare.triage.conditions import (
+    AGE_51_PLUS,
+    CHILD,
+    COULD_BE_PREGNANT,
+    FIRST_PAIN_AFTER_50,
+    NOT_EMERGENCY,
+    Answers,
     Condition,
     Facts,
     all_of,
-    answered_not,
     any_of,
     has,
     is_,
+    is_not,
     level_in,
     pain_type_is,
+    unless,
 )
-from backcare.triage.levels import Level, PainType
+from backcare.triage.levels import Care, Level, PainType
+from backcare.triage.questions import without_hidden
 from backcare.triage.sources import Source
-from backcare.triage.text import N_
+from backcare.triage.text import N_, AnsweringFor, wording_for
+
+#: The version of the questionnaire and its rules; every result names it.
+RULES_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another wording of a rule's reason, used when ``when`` holds (the first that holds wins).
+
+    ``stressed`` marks advice said more strongly for this person (shown with emphasis).
+    """
+
+    when: Condition
+    reason: str
+    reason_other: str = ""
+    stressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,20 +58,31 @@ class Rule:
     when: Condition
     reason: str
     sources: tuple[Source, ...]
-    #: Some advice is said more strongly when this holds, in ``stressed_reason``.
-    stressed_when: Condition | None = None
-    stressed_reason: str = ""
+    #: A better place than the level's default (QUESTIONNAIRE.md, "Where to go").
+    care: Care | None = None
+    #: ``reason`` about "the person with back pain", only where it differs.
+    reason_other: str = ""
+    #: Wordings that depend on the answers or the level, tried in order before ``reason``.
+    variants: tuple[Variant, ...] = ()
 
     def __post_init__(self) -> None:
-        if (self.stressed_when is None) != (not self.stressed_reason):
-            raise ValueError(f"{self.id}: stressed_when and stressed_reason go together")
+        if self.care is not None and self.care.level is not self.level:
+            raise ValueError(f"{self.id}: care {self.care} belongs to another level")
 
-    def is_stressed(self, facts: Facts) -> bool:
-        return self.stressed_when is not None and self.stressed_when(facts)
+    def variant_for(self, facts: Facts) -> Variant | None:
+        """The variant that applies to these facts, or None for the plain ``reason``."""
+        return next((variant for variant in self.variants if variant.when(facts)), None)
+
+    def wording(self, answering_for: AnsweringFor | str | None = None) -> str:
+        """The plain reason for ``answering_for`` (``someone_else``: ``reason_other``)."""
+        return wording_for(self.reason, self.reason_other, answering_for)
 
 
 E, U, S = Level.EMERGENCY, Level.URGENT, Level.SOON
-NOT_EMERGENCY = level_in(Level.SELF_CARE, Level.SOON, Level.URGENT)
+_LEG_NUMB_OR_WEAK = has("leg_symptoms", "numb_tingling", "weakness")
+_GETTING_WORSE = is_("trend", "worse", "suddenly_much_worse")
+_ANY_INJURY = is_not("injury", "none")
+_CANCER = has("health", "cancer_history", "cancer_treatment")
 
 LEVEL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -53,27 +90,48 @@ LEVEL_RULES: tuple[Rule, ...] = (
         E,
         has("emergency_signs", "bladder_bowel", "saddle_numbness"),
         N_(
-            "Trouble with your bladder or bowels, or numbness between your legs, can mean the "
-            "nerves at the bottom of your spine are being squeezed. This needs treatment within "
-            "hours."
+            "New trouble with your bladder or bowels, or numbness between your legs, can mean "
+            "the nerves at the bottom of your spine are being squeezed. This needs checking in "
+            "hospital now."
         ),
         (src.NHS, src.NICE_CKS),
+        reason_other=N_(
+            "New trouble with their bladder or bowels, or numbness between their legs, can mean "
+            "the nerves at the bottom of their spine are being squeezed. This needs checking in "
+            "hospital now."
+        ),
     ),
     Rule(
         "E-both-legs",
         E,
         has("emergency_signs", "both_legs"),
         N_(
-            "Problems in both legs, or trouble walking, can mean the nerves in your spine are "
-            "badly pressed. This needs help right away."
+            "New or worse problems in both legs, or unsteady walking, can mean the nerves in the "
+            "spine are badly pressed. This needs checking in hospital now."
         ),
         (src.NHS, src.NICE_CKS),
+    ),
+    Rule(
+        "E-both-legs-late",
+        E,
+        all_of(
+            is_("leg_sides", "both"),
+            any_of(is_("duration", "under_3_days", "3_days_to_4_weeks"), _GETTING_WORSE),
+        ),
+        N_(
+            "Pain, numbness or weakness in both legs that is new or getting worse can mean the "
+            "nerves in the spine are badly pressed. This needs checking in hospital now."
+        ),
+        (src.NHS, src.NHS_SCIATICA, src.NICE_CKS),
     ),
     Rule(
         "E-major-trauma",
         E,
         has("emergency_signs", "major_trauma"),
-        N_("After a serious accident, a bone in your spine could be broken. Do not wait."),
+        N_(
+            "After a serious accident, a bone in the spine could be broken. This needs checking "
+            "in hospital now."
+        ),
         (src.NHS, src.NICE_CKS),
     ),
     Rule(
@@ -82,7 +140,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("emergency_signs", "chest_pain"),
         N_(
             "Chest pain or trouble breathing can come from the heart or lungs. It needs "
-            "emergency care."
+            "emergency care now."
         ),
         (src.NHS,),
     ),
@@ -91,10 +149,43 @@ LEVEL_RULES: tuple[Rule, ...] = (
         E,
         has("emergency_signs", "belly_or_faint"),
         N_(
-            "Belly pain, a pulsing feeling in the belly, fainting or a cold sweat can be a sign "
-            "of a problem with the largest blood vessel in your body."
+            "A throbbing belly, sudden bad belly pain, fainting or a cold sweat can be a sign of "
+            "a problem with the body's largest blood vessel. This needs emergency care now."
         ),
-        (src.MAYO, src.MEDLINEPLUS_ACUTE),
+        (src.MAYO, src.MEDLINEPLUS_ACUTE, src.NICE_NG156),
+    ),
+    Rule(
+        "E-very-unwell",
+        E,
+        has("emergency_signs", "very_unwell"),
+        N_(
+            "New confusion, being very sleepy, yellow skin or eyes, or taking too much pain "
+            "medicine can mean a serious illness or poisoning. This needs emergency care now."
+        ),
+        (src.NHS, src.NHS_SEPSIS, src.MEDLINEPLUS_ACETAMINOPHEN_OVERDOSE),
+    ),
+    Rule(
+        "E-sudden-severe",
+        E,
+        all_of(
+            is_("onset", "sudden"),
+            any_of(
+                has("health", "blood_thinner"),
+                all_of(
+                    is_("injury", "none"),
+                    any_of(
+                        AGE_51_PLUS,
+                        is_("first_episode", "yes"),
+                        has("warning_signs", "upper_back"),
+                    ),
+                ),
+            ),
+        ),
+        N_(
+            "Severe pain that came on suddenly can be a sign of bleeding or a burst blood "
+            "vessel, or a kidney stone. This needs checking in hospital now."
+        ),
+        (src.NICE_NG156, src.NHS_ANTICOAGULANTS, src.MEDLINEPLUS_ACUTE),
     ),
     Rule(
         "E-spinal-infection",
@@ -102,64 +193,141 @@ LEVEL_RULES: tuple[Rule, ...] = (
         all_of(
             has("warning_signs", "fever"),
             any_of(
-                has("warning_signs", "immune", "recent_spine_procedure"),
-                has("leg_symptoms", "numb_tingling", "weakness"),
+                has(
+                    "health",
+                    "immune",
+                    "steroids",
+                    "injects_drugs",
+                    "infection_risk",
+                    "recent_spine_procedure",
+                ),
+                _LEG_NUMB_OR_WEAK,
             ),
         ),
         N_(
-            "A fever together with a weak immune system, a recent spine procedure, or numbness "
-            "or weakness in a leg can mean an infection near the spine."
+            "A fever with back pain, together with a higher risk of infection or numbness or "
+            "weakness in a leg, can mean an infection near the spine. This needs checking in "
+            "hospital now."
+        ),
+        (src.NICE_CKS,),
+    ),
+    Rule(
+        "E-nerve-risk",
+        E,
+        all_of(
+            has("leg_symptoms", "weakness"),
+            has("health", "immune", "injects_drugs", "recent_spine_procedure", "blood_thinner"),
+        ),
+        N_(
+            "Leg weakness, with a weak immune system, injecting drugs, a recent spine procedure "
+            "or a blood thinner, can mean an infection or bleeding pressing on the nerves. This "
+            "needs checking in hospital now."
         ),
         (src.NICE_CKS,),
     ),
     Rule(
         "E-cord-compression",
         E,
-        all_of(
-            has("warning_signs", "cancer_history"), has("leg_symptoms", "numb_tingling", "weakness")
-        ),
+        all_of(_CANCER, has("leg_symptoms")),
         N_(
-            "If you have had cancer, new numbness or weakness in a leg can mean something is "
-            "pressing on your spinal cord. This needs to be checked right away."
+            "With cancer now or in the past, pain, numbness or weakness going into a leg can "
+            "mean something is pressing on the spinal cord. Your cancer team needs to know now."
         ),
         (src.NICE_NG234,),
+        care=Care.CANCER_TEAM,
+        reason_other=N_(
+            "With cancer now or in the past, pain, numbness or weakness going into a leg can "
+            "mean something is pressing on the spinal cord. Their cancer team needs to know now."
+        ),
+    ),
+    Rule(
+        "E-cancer-fever",
+        E,
+        all_of(has("warning_signs", "fever"), has("health", "cancer_treatment")),
+        N_(
+            "A fever during cancer treatment can mean a dangerous infection. It needs treatment "
+            "now."
+        ),
+        (src.NICE_CG151,),
+        care=Care.CANCER_TEAM,
     ),
     Rule(
         "E-fragility-fracture",
         E,
-        all_of(is_("injury", "fall_or_blow"), is_("age", "over_50"), is_("severity", "severe")),
+        all_of(is_("injury", "fall_or_blow", "accident"), AGE_51_PLUS, is_("severity", "severe")),
         N_(
-            "Severe pain after a fall or a blow, when you are over 50, can mean a broken bone in "
-            "the spine."
+            "Severe pain after a fall, a blow or a crash, over the age of 50, can mean a broken "
+            "bone in the spine. This needs checking in hospital now."
         ),
         (src.FAMILYDOCTOR, src.NICE_CKS),
     ),
     Rule(
+        "E-pregnancy-signs",
+        E,
+        all_of(is_("pregnant", "yes"), has("pregnancy_signs", "contractions", "fluid", "bleeding")),
+        N_(
+            "In pregnancy, back pain with tightening, fluid leaking or bleeding can mean labor "
+            "has started early or another problem. You need to be checked now."
+        ),
+        (src.ACOG_PRETERM, src.ACOG_BLEEDING),
+        care=Care.MATERNITY,
+        reason_other=N_(
+            "In pregnancy, back pain with tightening, fluid leaking or bleeding can mean labor "
+            "has started early or another problem. They need to be checked now."
+        ),
+    ),
+    Rule(
+        "E-ectopic",
+        E,
+        all_of(COULD_BE_PREGNANT, has("pregnancy_signs", "one_sided_pain")),
+        N_(
+            "Sharp pain low on one side of the belly, or pain in the tip of a shoulder, when "
+            "you could be pregnant can mean a pregnancy outside the womb. This needs emergency "
+            "care now."
+        ),
+        (src.ACOG_ECTOPIC, src.NICE_NG126),
+        reason_other=N_(
+            "Sharp pain low on one side of the belly, or pain in the tip of a shoulder, when "
+            "they could be pregnant can mean a pregnancy outside the womb. This needs emergency "
+            "care now."
+        ),
+    ),
+    Rule(
         "U-fall-or-blow",
         U,
-        is_("injury", "fall_or_blow"),
-        N_("Back pain after a fall or a blow should be checked by a provider."),
+        is_("injury", "fall_or_blow", "accident"),
+        N_("Back pain after a fall, a blow or a crash should be checked by a doctor or nurse."),
         (src.MEDLINEPLUS, src.MAYO),
     ),
     Rule(
         "U-severe",
         U,
         is_("severity", "severe"),
-        N_("Severe back pain should be checked by a provider."),
+        N_("Severe back pain should be checked by a doctor or nurse."),
         (src.MEDLINEPLUS,),
     ),
     Rule(
         "U-leg-numb-weak",
         U,
-        has("leg_symptoms", "numb_tingling", "weakness"),
+        _LEG_NUMB_OR_WEAK,
         N_("Numbness, tingling or weakness in a leg can mean a nerve is being pressed."),
         (src.MAYO, src.MEDLINEPLUS_SEE_DOCTOR),
+    ),
+    Rule(
+        "U-both-legs",
+        U,
+        all_of(
+            is_("leg_sides", "both"),
+            any_of(is_not("duration", "over_3_months"), _GETTING_WORSE),
+        ),
+        N_("Problems in both legs that are new or getting worse should be checked today."),
+        (src.NHS, src.NICE_CKS),
     ),
     Rule(
         "U-sudden-worse",
         U,
         is_("trend", "suddenly_much_worse"),
-        N_("Pain that suddenly gets much worse should be checked."),
+        N_("Pain that suddenly gets much worse should be checked today."),
         (src.WEBMD,),
     ),
     Rule(
@@ -173,14 +341,14 @@ LEVEL_RULES: tuple[Rule, ...] = (
         "U-urinary",
         U,
         has("warning_signs", "urinary"),
-        N_("Burning or blood when you pee, along with back pain, can mean a kidney infection."),
+        N_("Burning or blood when peeing, along with back pain, can mean a kidney infection."),
         (src.FAMILYDOCTOR, src.MAYO),
     ),
     Rule(
         "U-cancer",
         U,
-        has("warning_signs", "cancer_history"),
-        N_("If you have had cancer, new back pain should be checked."),
+        _CANCER,
+        N_("With cancer now or in the past, new back pain should be checked today."),
         (src.NICE_CKS, src.MAYO, src.MEDLINEPLUS_SEE_DOCTOR),
     ),
     Rule(
@@ -193,24 +361,33 @@ LEVEL_RULES: tuple[Rule, ...] = (
     Rule(
         "U-night-pain",
         U,
-        has("warning_signs", "night_pain"),
-        N_("Pain at night or at rest that does not ease when you move is not usual for a strain."),
+        all_of(
+            has("warning_signs", "night_pain"),
+            unless(all_of(is_("duration", "over_3_months"), is_("trend", "improving", "same"))),
+        ),
+        N_(
+            "Pain at night or at rest that does not ease when changing position is not usual "
+            "for a strain."
+        ),
         (src.NHS, src.NICE_CKS),
     ),
     Rule(
         "U-immune",
         U,
-        has("warning_signs", "immune"),
-        N_("A weak immune system or long-term steroid medicine raises the risk of infection."),
+        has("health", "immune", "steroids", "injects_drugs"),
+        N_(
+            "A weak immune system, long-term steroid medicine or injecting drugs raises the risk "
+            "of an infection or a broken bone."
+        ),
         (src.NICE_CKS,),
     ),
     Rule(
         "U-recent-procedure",
         U,
-        has("warning_signs", "recent_spine_procedure"),
+        has("health", "recent_spine_procedure"),
         N_(
-            "Back pain within a month of spine surgery, an injection or an epidural can mean an "
-            "infection."
+            "Back pain within a month of spine surgery, a shot in the spine or an epidural can "
+            "mean an infection."
         ),
         (src.WEBMD, src.NICE_CKS),
     ),
@@ -225,31 +402,44 @@ LEVEL_RULES: tuple[Rule, ...] = (
         "U-back-lump",
         U,
         has("warning_signs", "back_lump"),
-        N_("A lump, swelling, redness or a change of shape on your back should be checked."),
+        N_("A rash, lump, swelling, redness or a change of shape on the back should be checked."),
         (src.NHS,),
     ),
     Rule(
         "U-fracture-risk",
         U,
         all_of(
-            answered_not("injury", "none"),
-            any_of(has("warning_signs", "osteoporosis", "immune"), is_("age", "over_50")),
+            _ANY_INJURY,
+            any_of(has("health", "osteoporosis", "steroids"), is_("age", "over_70")),
         ),
         N_(
-            "With weak bones, steroid medicine or age over 50, even a small injury can break a "
+            "With weak bones, steroid medicine or age over 70, even a small injury can break a "
             "bone."
         ),
-        (src.NICE_CKS,),
+        (src.NICE_CKS, src.HENSCHKE_2009),
+    ),
+    Rule(
+        "U-blood-thinner-injury",
+        U,
+        all_of(_ANY_INJURY, has("health", "blood_thinner")),
+        N_("On a blood thinner, any fall or knock should be checked, in case of bleeding."),
+        (src.NHS_ANTICOAGULANTS,),
     ),
     Rule(
         "U-pregnancy-signs",
         U,
-        has("pregnancy_signs", "cramping", "bleeding"),
-        N_(
-            "In pregnancy, back pain with cramps, tightening or bleeding can be a sign of early "
-            "labor."
+        any_of(
+            all_of(
+                is_("pregnant", "not_sure"),
+                has("pregnancy_signs", "contractions", "fluid", "bleeding"),
+            ),
+            all_of(is_("pregnant", "yes"), has("pregnancy_signs", "pressure")),
         ),
-        (src.ACOG,),
+        N_(
+            "Tightening, fluid, bleeding, or a new dull backache or pressure low down can be a "
+            "sign of a problem with a pregnancy. It should be checked today."
+        ),
+        (src.ACOG_PRETERM, src.ACOG_EARLY_LOSS, src.NICE_NG126),
     ),
     Rule(
         "U-young-child",
@@ -262,15 +452,25 @@ LEVEL_RULES: tuple[Rule, ...] = (
         "S-strain",
         S,
         is_("injury", "strain"),
-        N_("Back pain that started with an injury should be seen by a provider."),
+        N_("Back pain that started with an injury should be seen by a doctor or nurse."),
         (src.MEDLINEPLUS,),
     ),
     Rule(
         "S-not-improving",
         S,
-        is_("trend", "same", "worse"),
-        N_("Your pain has lasted 3 days or more and is no better. It should be checked."),
+        all_of(
+            is_("trend", "same", "worse"),
+            is_("duration", "3_days_to_4_weeks", "4_weeks_to_3_months"),
+        ),
+        N_("The pain has lasted 3 days or more and is no better. It should be checked."),
         (src.MEDLINEPLUS,),
+    ),
+    Rule(
+        "S-chronic-worse",
+        S,
+        all_of(is_("duration", "over_3_months"), is_("trend", "worse")),
+        N_("Long-lasting back pain that is getting worse should be checked."),
+        (src.MEDLINEPLUS_CHRONIC, src.NIAMS),
     ),
     Rule(
         "S-leg-pain",
@@ -280,36 +480,79 @@ LEVEL_RULES: tuple[Rule, ...] = (
         (src.MAYO, src.FAMILYDOCTOR),
     ),
     Rule(
+        "S-both-legs",
+        S,
+        is_("leg_sides", "both"),
+        N_("Symptoms in both legs should be checked by a doctor or nurse."),
+        (src.NHS, src.MEDLINEPLUS_SPINAL_STENOSIS),
+    ),
+    Rule(
+        "S-night-pain",
+        S,
+        has("warning_signs", "night_pain"),
+        N_("Pain at night or at rest should be checked by a doctor or nurse."),
+        (src.NHS, src.NICE_CKS),
+    ),
+    Rule(
         "S-pregnant",
         S,
-        is_("pregnant", "yes"),
-        N_("Back pain is common in pregnancy, but your provider should know about it."),
+        all_of(is_("pregnant", "yes"), is_("severity", "moderate", "severe")),
+        N_(
+            "Back pain is common in pregnancy, but when it gets in the way of everyday things, "
+            "your doctor, nurse or midwife should know."
+        ),
         (src.FAMILYDOCTOR, src.ACOG),
+        reason_other=N_(
+            "Back pain is common in pregnancy, but when it gets in the way of everyday things, "
+            "their doctor, nurse or midwife should know."
+        ),
     ),
     Rule(
         "S-age-over-50",
         S,
-        all_of(
-            is_("age", "over_50"),
-            is_("first_episode", "yes"),
-            answered_not("duration", "over_3_months"),
-        ),
+        FIRST_PAIN_AFTER_50,
         N_("Back pain that starts for the first time after age 50 should be checked."),
         (src.NICE_CKS, src.MAYO),
     ),
     Rule(
+        "S-age-over-70",
+        S,
+        all_of(is_("age", "over_70"), is_not("duration", "over_3_months")),
+        N_("New back pain after age 70 should be checked by a doctor or nurse."),
+        (src.HENSCHKE_2009,),
+    ),
+    Rule(
         "S-child",
         S,
-        is_("age", "5_to_17"),
-        N_("Back pain in children and teens should be checked by a doctor."),
-        (src.AAOS_CHILDREN,),
+        all_of(
+            is_("age", "5_to_17"),
+            unless(
+                all_of(
+                    is_("duration", "under_3_days"),
+                    is_("trend", "improving"),
+                    is_("severity", "mild"),
+                )
+            ),
+        ),
+        N_("Back pain in children and teens that lasts more than a few days should be checked."),
+        (src.AAOS_CHILDREN, src.CHKD),
     ),
     Rule(
         "S-bone-risk",
         S,
-        has("warning_signs", "osteoporosis"),
+        has("health", "osteoporosis"),
         N_("Thin or weak bones can break more easily, even without a big injury."),
         (src.MAYO,),
+    ),
+    Rule(
+        "S-inflammatory",
+        S,
+        is_("morning_stiffness", "yes"),
+        N_(
+            "Long stiffness in the morning that gets better with movement can be a sign of "
+            "inflammation in the joints of the spine. It should be checked."
+        ),
+        (src.NICE_NG65, src.CHKD),
     ),
 )
 
@@ -322,63 +565,202 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "Keep moving gently. Staying in bed for more than 1 or 2 days can make back pain worse."
         ),
         (src.MEDLINEPLUS,),
-        stressed_when=is_("bed_rest", "over_2_days"),
-        stressed_reason=N_(
-            "You have stayed in bed for more than 2 days. More time in bed can make the pain "
-            "worse. Get up and move a little more each day."
+        variants=(
+            Variant(
+                is_("bed_rest", "over_2_days"),
+                N_(
+                    "You have stayed in bed for more than 2 days. More time in bed can make the "
+                    "pain worse. Get up and move a little more each day."
+                ),
+                N_(
+                    "They have stayed in bed for more than 2 days. More time in bed can make the "
+                    "pain worse. Help them get up and move a little more each day."
+                ),
+                stressed=True,
+            ),
         ),
     ),
     Rule(
         "A-self-care",
         None,
-        level_in(Level.SELF_CARE, Level.SOON),
+        NOT_EMERGENCY,
         N_(
-            "To ease the pain: take a pain reliever you can buy without a prescription, rest a "
-            "little, use hot or cold packs, and move gently as you can."
+            "Rest a little, but keep moving gently. Hot or cold packs can help: wrap them in a "
+            "cloth, and never put them on skin that feels numb. Most new back pain gets much "
+            "better within a few weeks."
         ),
-        (src.MEDLINEPLUS,),
+        (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
+        variants=(
+            Variant(
+                level_in(Level.URGENT),
+                N_(
+                    "Until you are seen: rest a little, but keep moving gently. Hot or cold packs "
+                    "can help: wrap them in a cloth, and never put them on skin that feels numb."
+                ),
+                N_(
+                    "Until they are seen: they can rest a little, but should keep moving gently. "
+                    "Hot or cold packs can help: wrap them in a cloth, and never put them on "
+                    "skin that feels numb."
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "A-pain-relief",
+        None,
+        all_of(NOT_EMERGENCY, is_not("age", "under_5"), is_not("pregnant", "yes", "not_sure")),
+        N_(
+            "A pain reliever you can buy without a prescription can help. Follow the dose on "
+            "the label. Do not take more acetaminophen (Tylenol) in a day than the label "
+            "allows, and count every product that has it in. Do not take ibuprofen or naproxen "
+            "if you have had a stomach ulcer or bleeding, or have kidney disease or heart "
+            "failure, unless a doctor or nurse says so. If you are 65 or older, take other "
+            "medicines, or have liver problems, ask a pharmacist first."
+        ),
+        (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
+        reason_other=N_(
+            "A pain reliever you can buy without a prescription can help. Follow the dose on "
+            "the label. Do not give more acetaminophen (Tylenol) in a day than the label "
+            "allows, and count every product that has it in. No ibuprofen or naproxen if they "
+            "have had a stomach ulcer or bleeding, or have kidney disease or heart failure, "
+            "unless a doctor or nurse says so. If they are 65 or older, take other medicines, "
+            "or have liver problems, ask a pharmacist first."
+        ),
+    ),
+    Rule(
+        "A-no-aspirin-child",
+        None,
+        all_of(NOT_EMERGENCY, CHILD),
+        N_(
+            "Never give aspirin to a child or teenager. For a child under 5, ask a doctor or "
+            "nurse before giving any medicine."
+        ),
+        (src.NHS_REYES, src.CHKD),
+    ),
+    Rule(
+        "A-avoid-nsaids",
+        None,
+        all_of(
+            NOT_EMERGENCY,
+            any_of(has("health", "blood_thinner", "steroids"), is_("age", "over_70")),
+        ),
+        N_(
+            "Do not take ibuprofen, naproxen or aspirin for the pain unless a doctor or nurse "
+            "says so. With a blood thinner they raise the risk of bleeding; with steroids they "
+            "can harm the stomach; after 70 they can harm the kidneys and stomach. Ask a "
+            "pharmacist which pain reliever is safe. Acetaminophen alone may help less."
+        ),
+        (src.NICE_NG59, src.NHS_IBUPROFEN),
+        reason_other=N_(
+            "Do not give them ibuprofen, naproxen or aspirin for the pain unless a doctor or "
+            "nurse says so. With a blood thinner they raise the risk of bleeding; with steroids "
+            "they can harm the stomach; after 70 they can harm the kidneys and stomach. Ask a "
+            "pharmacist which pain reliever is safe. Acetaminophen alone may help less."
+        ),
     ),
     Rule(
         "A-pregnancy-medicine",
         None,
-        is_("pregnant", "yes", "not_sure"),
+        all_of(NOT_EMERGENCY, COULD_BE_PREGNANT),
         N_(
-            "If you are or could be pregnant, ask your provider or pharmacist before you take "
-            "any pain medicine. Some are not safe in pregnancy."
+            "Ask your ob-gyn, midwife or pharmacist before you take any pain medicine. Do not "
+            "take ibuprofen, naproxen or aspirin unless they say so."
         ),
-        (src.ACOG,),
+        (src.ACOG, src.FDA_NSAIDS),
+        reason_other=N_(
+            "Ask their ob-gyn, midwife or pharmacist before they take any pain medicine. No "
+            "ibuprofen, naproxen or aspirin unless they say so."
+        ),
     ),
     Rule(
         "A-when-to-call",
         None,
-        level_in(Level.SELF_CARE),
+        all_of(level_in(Level.SELF_CARE), is_not("duration", "over_3_months")),
         N_(
-            "Call your provider if the pain becomes severe, is no better after 3 days, or "
-            "started after an injury."
+            "Call a doctor or nurse if the pain becomes severe, or if it is no better after 3 days."
         ),
         (src.MEDLINEPLUS,),
+        variants=(
+            Variant(
+                is_not("duration", "under_3_days"),
+                N_("Call a doctor or nurse if the pain stops getting better, or gets worse."),
+            ),
+        ),
     ),
     Rule(
         "A-emergency-signs",
         None,
         NOT_EMERGENCY,
         N_(
-            "Call %(emergency_number)s at once if you get new trouble with your bladder or "
-            "bowels, numbness between your legs, weakness in both legs, or chest pain."
+            "Call %(emergency_number)s at once if any of these start: new trouble with your "
+            "bladder or bowels, numbness between your legs, weakness or numbness in both legs, "
+            "chest pain or trouble breathing, or a throbbing belly or fainting."
         ),
         (src.NHS,),
+        reason_other=N_(
+            "Call %(emergency_number)s at once if any of these start: new trouble with their "
+            "bladder or bowels, numbness between their legs, weakness or numbness in both legs, "
+            "chest pain or trouble breathing, or a throbbing belly or fainting."
+        ),
+    ),
+    Rule(
+        "A-pregnancy-warning",
+        None,
+        all_of(NOT_EMERGENCY, COULD_BE_PREGNANT),
+        N_(
+            "Call your maternity unit at once if you have bleeding, fluid leaking, regular "
+            "tightening, a constant dull ache low in the back or pressure before 37 weeks, or "
+            "pain low in the belly on one side."
+        ),
+        (src.ACOG_PRETERM, src.ACOG_BLEEDING, src.ACOG_ECTOPIC),
+        reason_other=N_(
+            "Call their maternity unit at once if they have bleeding, fluid leaking, regular "
+            "tightening, a constant dull ache low in the back or pressure before 37 weeks, or "
+            "pain low in the belly on one side."
+        ),
+    ),
+    Rule(
+        "A-cancer-warning",
+        None,
+        all_of(NOT_EMERGENCY, has("health", "cancer_treatment")),
+        N_("During cancer treatment, any fever means: call your 24-hour cancer line now."),
+        (src.NICE_CG151,),
+        reason_other=N_(
+            "During cancer treatment, any fever means: call their 24-hour cancer line now."
+        ),
+    ),
+    Rule(
+        "A-blood-thinner-warning",
+        None,
+        all_of(NOT_EMERGENCY, has("health", "blood_thinner")),
+        N_(
+            "On a blood thinner, if sudden severe pain or new weakness in a leg starts, go to "
+            "the emergency room at once."
+        ),
+        (src.NHS_ANTICOAGULANTS,),
     ),
     Rule(
         "A-chronic",
         None,
-        pain_type_is(PainType.CHRONIC),
+        all_of(NOT_EMERGENCY, pain_type_is(PainType.CHRONIC)),
         N_(
-            "Pain that lasts more than 3 months is called chronic. It often gets better with a "
-            "mix of exercise, talking therapy and other care over time."
+            "Pain that lasts more than 3 months is called chronic. It is common and can be "
+            "managed. Make a routine appointment if it limits daily life or changes."
         ),
-        (src.MEDLINEPLUS, src.NIAMS),
+        (src.MEDLINEPLUS, src.MEDLINEPLUS_CHRONIC, src.NIAMS),
     ),
 )
 
 RULES: tuple[Rule, ...] = LEVEL_RULES + ADVICE_RULES
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+EMERGENCY_RULES: tuple[Rule, ...] = tuple(rule for rule in LEVEL_RULES if rule.level is E)
+
+
+def fires_emergency(answers: Answers) -> bool:
+    """Whether the answers given so far fire any emergency rule (the questionnaire then stops).
+
+    Works on partial answers: a condition that asks for a code never holds on a question that
+    was not answered, and no emergency rule reads "is not" or "unless".
+    """
+    facts = Facts(without_hidden(answers))
+    return any(rule.when(facts) for rule in EMERGENCY_RULES)
