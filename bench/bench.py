@@ -57,6 +57,7 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "severity": ("mild",),
     "leg_symptoms": ("none",),
     "warning_signs": ("none",),
+    "health": ("none",),
     "pregnant": ("no",),
     "bed_rest": ("none",),
     "activities": ("none",),

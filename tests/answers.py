@@ -2,11 +2,8 @@
 
 from hypothesis import strategies as st
 
-from backcare.triage import QUESTIONS, assess
+from backcare.triage import QUESTIONS, RULES_VERSION, Journey, assess
 from backcare.triage.questions import Kind, without_hidden
-
-#: The level a rule id's first letter names.
-LEVEL_OF_PREFIX = {"E": Level.EMERGENCY, "U": Level.URGENT, "S": Level.SOON}
 
 #: A calm, complete set of answers: self-care, acute, nothing fired.
 BASELINE = {
@@ -117,11 +114,34 @@ def answer_sets(draw, emergency=None):
     return without_hidden(answers)
 
 
+def as_answered(answers):
+    """The answers a person gives on the pages: all of them, or those up to the question where
+    an emergency rule fires and the questionnaire stops."""
+    journey = Journey.of(answers)
+    return {q.id: journey.answers[q.id] for q in journey.asked if q.id in journey.answers}
+
+
 def expected_facts(answers):
     """What the result page must carry for these answers, from ``assess()`` itself."""
-    assessment = assess(answers)
+    assessment = assess(as_answered(answers))
     return (
         str(assessment.level),
         str(assessment.pain_type) if assessment.pain_type else None,
+        str(assessment.care) if assessment.care else None,
+        RULES_VERSION,
         list(assessment.rule_ids),
     )
+
+
+#: Answers that ask every question there is, without firing an emergency rule.
+EVERY_QUESTION = with_answers(
+    severity="severe",
+    onset="gradual",
+    duration="over_3_months",
+    morning_stiffness="no",
+    leg_symptoms=("pain_below_knee",),
+    leg_sides="one",
+    pregnant="not_sure",
+    pregnancy_signs=("pressure",),
+    activities=("sports",),
+)

@@ -1,16 +1,17 @@
 """Every page a person can meet in one language, fetched through the test client."""
 
-from backcare.triage.questions import shown_questions
+from backcare.triage import Journey
 
-from .answers import with_answers
+from .answers import EVERY_QUESTION, with_answers
 from .questionnaire import Questionnaire
 
 #: Answer sets that between them reach every question page and every kind of result.
 ANSWER_SETS = (
-    with_answers(pregnant="not_sure"),  # asks every question, pregnancy signs included
+    EVERY_QUESTION,  # asks every question
     with_answers(injury="strain"),
     with_answers(severity="severe"),
     {"emergency_signs": ("chest_pain",)},
+    with_answers(pregnant="yes", pregnancy_signs=("contractions",)),  # stops early, maternity
 )
 
 
@@ -36,7 +37,7 @@ def every_page(app, lang: str, clinic: str | None = None) -> dict[str, object]:
             walker.get(f"/{lang}/?clinic={clinic}")
         walker.walk(answers)
         pages[f"result ({number})"] = walker.get(f"/{lang}/result")
-        for question in shown_questions(answers) if number == 0 else ():
+        for question in Journey.of(answers).asked if number == 0 else ():
             for query in ("", "?change=1"):
                 path = f"/{lang}/q/{question.id}{query}"
                 response = walker.get(path)

@@ -27,10 +27,12 @@ class _Balance(HTMLParser):
 
 
 def result_facts(soup):
-    """The result page's public contract: data-level, data-pain-type and each data-rule."""
+    """The result page's public contract: data-level, data-pain-type, data-care,
+    data-rules-version and each data-rule."""
     main = soup.find("main")
     rules = [item["data-rule"] for item in soup.select("[data-rule]")]
-    return main.get("data-level"), main.get("data-pain-type"), rules
+    marks = ("data-level", "data-pain-type", "data-care", "data-rules-version")
+    return (*(main.get(mark) for mark in marks), rules)
 
 
 def check_page_quality(response):

@@ -3,7 +3,7 @@
 import pytest
 from flask_babel import force_locale, gettext
 
-from backcare.triage import assess
+from backcare.triage import RULES_VERSION, Journey, assess
 from backcare.triage.catalog import RESOURCES
 from backcare.triage.rules import RULES_BY_ID
 from backcare.triage.sources import MEDLINEPLUS, NHS
@@ -12,7 +12,18 @@ from .answers import BASELINE, with_answers
 from .api_bodies import as_json, post_json
 from .apps import build_app
 
-MEMBERS = {"lang", "level", "pain_type", "action", "rules", "advice", "sections", "answers"}
+MEMBERS = {
+    "lang",
+    "level",
+    "care",
+    "pain_type",
+    "rules_version",
+    "action",
+    "rules",
+    "advice",
+    "sections",
+    "answers",
+}
 
 
 def assessment(client, answers, **body):
@@ -30,14 +41,14 @@ def test_calm_answers_get_self_care_with_every_member(client):
     assert set(result) == MEMBERS
     assert result["lang"] == "en"
     assert result["level"] == "self_care"
+    assert result["care"] is None
     assert result["pain_type"] == "acute"
+    assert result["rules_version"] == RULES_VERSION == "2"
     assert result["rules"] == []
     assert [advice["id"] for advice in result["advice"]] == [
-        "A-bed-rest",
-        "A-self-care",
-        "A-when-to-call",
-        "A-emergency-signs",
+        f.rule.id for f in assess(BASELINE).advice
     ]
+    assert {"A-self-care", "A-emergency-signs"} <= {advice["id"] for advice in result["advice"]}
     assert result["sections"] and all(section["resources"] for section in result["sections"])
     assert result["answers"] == as_json(BASELINE)
 
@@ -45,7 +56,8 @@ def test_calm_answers_get_self_care_with_every_member(client):
 def test_severe_pain_means_contact_provider_today(client):
     result = assessment(client, with_answers(severity="severe"))
     assert result["level"] == "urgent"
-    assert result["action"].startswith("Contact a health care provider today.")
+    assert result["care"] is None
+    assert result["action"].startswith("Contact a doctor or nurse today.")
     assert result["rules"] == [
         {
             "id": "U-severe",
@@ -60,38 +72,56 @@ def test_severe_pain_means_contact_provider_today(client):
 
 ANSWER_SETS = [
     BASELINE,
-    with_answers(severity="severe", injury="fall_or_blow", age="over_50"),
+    with_answers(severity="severe", injury="fall_or_blow", age="51_to_70"),
     with_answers(duration="over_3_months", trend="worse", activities=("desk_work", "sports")),
-    with_answers(pregnant="not_sure", pregnancy_signs=("cramping",), leg_symptoms=("weakness",)),
-    with_answers(warning_signs=("fever", "immune"), bed_rest="over_2_days"),
+    with_answers(duration="over_3_months", morning_stiffness="yes", age="5_to_17"),
+    with_answers(pregnant="not_sure", pregnancy_signs=("pressure",), leg_symptoms=("weakness",)),
+    with_answers(warning_signs=("fever",), health=("osteoporosis",), bed_rest="over_2_days"),
     with_answers(age="under_5", duration="under_3_days"),
+    with_answers(severity="severe", onset="gradual", age="over_70"),
+    with_answers(leg_symptoms=("pain_below_knee",), leg_sides="one"),
     with_answers(emergency_signs=("bladder_bowel", "both_legs")),
+    with_answers(health=("cancer_history",), leg_symptoms=("numb_tingling",)),
 ]
+
+
+def as_walked(answers):
+    """The answers the questionnaire takes: up to the question where it stops early, if it does."""
+    journey = Journey.of(answers)
+    if not journey.stopped_early:
+        return answers
+    return {q.id: answers[q.id] for q in journey.asked if q.id in answers}
 
 
 @pytest.mark.parametrize("answers", ANSWER_SETS)
 def test_the_api_gives_the_domain_assessment(client, answers):
-    expected = assess(answers)
+    expected = assess(as_walked(answers))
     result = assessment(client, answers)
     assert result["level"] == expected.level
+    assert result["care"] == expected.care
     assert result["pain_type"] == expected.pain_type
+    assert result["rules_version"] == expected.rules_version
     assert [rule["id"] for rule in result["rules"]] == list(expected.rule_ids)
     assert [rule["level"] for rule in result["rules"]] == [f.rule.level for f in expected.findings]
     assert [advice["id"] for advice in result["advice"]] == [f.rule.id for f in expected.advice]
     assert [section["id"] for section in result["sections"]] == [s.id for s in expected.sections]
     for section, matched in zip(result["sections"], expected.sections, strict=True):
         assert [r["id"] for r in section["resources"]] == [r.id for r in matched.resources]
+    assert result["answers"] == as_json(as_walked(answers))
 
 
 def test_long_bed_rest_is_stressed(client):
     result = assessment(client, with_answers(bed_rest="over_2_days"))
     bed_rest = next(advice for advice in result["advice"] if advice["id"] == "A-bed-rest")
     assert bed_rest["stressed"] is True
-    assert bed_rest["text"] == RULES_BY_ID["A-bed-rest"].stressed_reason
+    [stressed] = [v for v in RULES_BY_ID["A-bed-rest"].variants if v.stressed]
+    assert bed_rest["text"] == stressed.reason
 
 
 def test_spanish_result_uses_spanish_words_and_pages(app, client):
-    answers = with_answers(severity="severe", injury="strain", activities=("manual_work",))
+    answers = with_answers(
+        severity="severe", injury="strain", onset="gradual", activities=("manual_work",)
+    )
     result = assessment(client, answers, lang="es")
     expected = assess(answers)
     assert result["lang"] == "es"
@@ -122,9 +152,10 @@ def test_spanish_result_uses_spanish_words_and_pages(app, client):
 
 
 def test_a_source_without_a_spanish_page_stays_in_english(client):
-    result = assessment(client, with_answers(warning_signs=("night_pain",)), lang="es")
-    night_pain = next(rule for rule in result["rules"] if rule["id"] == "U-night-pain")
-    assert {"title": NHS.title_en, "url": NHS.url_en, "language": "en"} in night_pain["source"]
+    result = assessment(client, {"emergency_signs": ("chest_pain",)}, lang="es")
+    [chest_pain] = result["rules"]
+    assert NHS.url_es is None
+    assert {"title": NHS.title_en, "url": NHS.url_en, "language": "en"} in chest_pain["source"]
 
 
 def test_the_emergency_number_comes_from_the_config():
@@ -137,16 +168,146 @@ def test_the_emergency_number_comes_from_the_config():
     assert "112" in warning and "%(" not in warning
 
 
+# Where to go: ``care`` (QUESTIONNAIRE.md, "Where to go").
+
+PREGNANT = {"age": "18_to_50", "pregnant": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "level", "care", "action"),
+    [
+        (
+            with_answers(**PREGNANT, pregnancy_signs=("contractions",)),
+            "emergency",
+            "maternity",
+            "Call your labor and delivery unit",
+        ),
+        (
+            with_answers(health=("cancer_treatment",), leg_symptoms=("pain_below_knee",)),
+            "emergency",
+            "cancer_team",
+            "Call your cancer care team",
+        ),
+        (
+            with_answers(**PREGNANT, pregnancy_signs=(), severity="severe", onset="gradual"),
+            "urgent",
+            "maternity_now",
+            "Call your labor and delivery unit, midwife or ob-gyn now. They will tell you",
+        ),
+        (with_answers(severity="severe", onset="gradual"), "urgent", None, "Contact a doctor"),
+        (with_answers(emergency_signs=("chest_pain",)), "emergency", None, "Call 911"),
+    ],
+    ids=["pregnancy-signs", "cord-compression", "urgent-in-pregnancy", "urgent", "emergency"],
+)
+def test_care_names_a_better_place_and_its_action(client, answers, level, care, action):
+    result = assessment(client, answers)
+    assert (result["level"], result["care"]) == (level, care)
+    assert result["care"] == assess(answers).care
+    assert result["action"].startswith(action)
+    assert "%(" not in result["action"]
+    if care is not None or level == "emergency":  # the emergency number is always in it
+        assert "911" in result["action"]
+
+
+def test_cancer_and_a_leg_sign_is_e_cord_compression(client):
+    answers = with_answers(health=("cancer_history",), leg_symptoms=("weakness",))
+    result = assessment(client, answers)
+    assert [rule["id"] for rule in result["rules"]] == ["E-cord-compression"]
+    assert result["care"] == "cancer_team"
+
+
 # Emergencies: never delayed by a validation error (see backcare/api/validation.py).
 
 
 def test_an_emergency_sign_alone_is_a_complete_request(client):
     result = assessment(client, {"emergency_signs": ("chest_pain",)})
     assert result["level"] == "emergency"
+    assert result["care"] is None
+    assert result["rules_version"] == "2"
     assert result["pain_type"] is None
     assert [rule["id"] for rule in result["rules"]] == ["E-chest-pain"]
     assert result["advice"] == [] and result["sections"] == []
     assert result["action"].startswith("Call 911")
+
+
+@pytest.mark.parametrize(
+    ("answers", "rules", "care"),
+    [
+        # Stop early at a later question: each body holds only what fires the rule.
+        ({"onset": "sudden", "health": ["blood_thinner"]}, ["E-sudden-severe"], None),
+        (
+            {"pregnant": "yes", "pregnancy_signs": ["contractions"]},
+            ["E-pregnancy-signs"],
+            "maternity",
+        ),
+        ({"pregnant": "not_sure", "pregnancy_signs": ["one_sided_pain"]}, ["E-ectopic"], None),
+        ({"leg_sides": "both", "duration": "under_3_days"}, ["E-both-legs-late"], None),
+        (
+            {"warning_signs": ["fever"], "health": ["cancer_treatment"]},
+            ["E-cancer-fever"],
+            "cancer_team",
+        ),
+        (
+            {"injury": "accident", "age": "over_70", "severity": "severe"},
+            ["E-fragility-fracture"],
+            None,
+        ),
+        # Invalid, missing and extra answers beside them change nothing.
+        (
+            {"onset": "sudden", "health": "blood_thinner", "age": 7, "mood": "low"},
+            ["E-sudden-severe"],
+            None,
+        ),
+        (
+            {"age": "over_70", "pregnant": "yes", "pregnancy_signs": ["bleeding", "x"]},
+            ["E-pregnancy-signs"],
+            "maternity",
+        ),
+    ],
+    ids=[
+        "sudden-on-blood-thinner",
+        "pregnancy-signs",
+        "ectopic",
+        "both-legs-late",
+        "cancer-fever",
+        "fragility-fracture",
+        "beside-invalid",
+        "not-asked-still-counts",
+    ],
+)
+def test_an_emergency_at_any_question_gets_the_emergency_result(client, answers, rules, care):
+    response = post_json(client, {"answers": answers})
+    assert response.status_code == 200, response.get_json()
+    result = response.get_json()
+    assert result["level"] == "emergency"
+    assert [rule["id"] for rule in result["rules"]] == rules
+    assert result["care"] == care
+    assert result["advice"] == [] and result["sections"] == []
+
+
+def test_a_complete_body_stops_at_the_first_emergency_question(client):
+    answers = with_answers(
+        severity="severe",
+        onset="sudden",
+        health=("blood_thinner",),
+        pregnant="yes",
+        pregnancy_signs=("bleeding",),
+    )
+    result = assessment(client, answers)
+    assert [rule["id"] for rule in result["rules"]] == ["E-sudden-severe"]
+    assert "pregnancy_signs" not in result["answers"]
+    assert result["answers"]["onset"] == "sudden"
+    assert result["pain_type"] == "acute"
+
+
+def test_only_emergency_reasons_are_listed(client):
+    answers = with_answers(
+        severity="severe", injury="fall_or_blow", age="51_to_70", warning_signs=("fever",)
+    )
+    result = assessment(client, answers)
+    assert result["level"] == "emergency"
+    assert {rule["level"] for rule in result["rules"]} == {"emergency"}
+    assert [rule["id"] for rule in result["rules"]] == list(assess(answers).rule_ids)
 
 
 @pytest.mark.parametrize(
@@ -187,7 +348,9 @@ def test_an_unknown_emergency_code_without_a_sign_is_refused(client, signs):
 
 
 def test_none_of_these_beside_a_sign_counts_the_sign(client):
-    body = {"answers": {**as_json(BASELINE), "leg_symptoms": ["none", "weakness"]}}
+    body = {
+        "answers": {**as_json(BASELINE), "leg_symptoms": ["none", "weakness"], "leg_sides": "one"}
+    }
     result = post_json(client, body).get_json()
     assert "U-leg-numb-weak" in [rule["id"] for rule in result["rules"]]
     assert result["answers"]["leg_symptoms"] == ["weakness"]

@@ -6,7 +6,8 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from flask_babel import force_locale, gettext
 
 from backcare.api.fhir import QUESTIONNAIRE_URL, TRANSLATION, answer_system
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
+from backcare.api.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, fhirpath
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, RULES_VERSION
 from backcare.triage.questions import Kind
 
 from .answers import BASELINE, with_answers
@@ -24,6 +25,7 @@ def fetch(client, lang="en"):
 def test_the_questionnaire_is_a_valid_fhir_r4_questionnaire(client, lang):
     resource = Questionnaire.model_validate(fetch(client, lang))
     assert resource.url == QUESTIONNAIRE_URL
+    assert resource.version == RULES_VERSION == "2"
     assert resource.language == lang
     assert resource.status == "active"
 
@@ -42,21 +44,49 @@ def test_the_items_and_codes_are_exactly_the_questions(client):
         assert [coding["display"] for coding in codings] == [o.label for o in question.options]
 
 
+def enable_when(system, *codes):
+    return [
+        {
+            "question": system,
+            "operator": "=",
+            "answerCoding": {"system": answer_system(system), "code": code},
+        }
+        for code in codes
+    ]
+
+
 def test_branching_is_enable_when_from_the_question_definitions(client):
     items = {item["linkId"]: item for item in fetch(client)["item"]}
     branching = {q.id for q in QUESTIONS if q.shown_when is not None}
-    assert branching == {"trend", "pregnant", "pregnancy_signs"}
-    assert {link for link, item in items.items() if "enableWhen" in item} == branching
-    for link in branching:
-        condition = QUESTIONS_BY_ID[link].shown_when
-        enable_when = items[link]["enableWhen"]
-        assert {rule["question"] for rule in enable_when} == {condition.question}
-        assert {rule["operator"] for rule in enable_when} == {"="}
-        assert {rule["answerCoding"]["code"] for rule in enable_when} == condition.codes
-        assert {rule["answerCoding"]["system"] for rule in enable_when} == {
-            answer_system(condition.question)
-        }
-        assert items[link]["enableBehavior"] == "any"  # each of them has several codes
+    assert branching == {"leg_sides", "onset", "morning_stiffness", "pregnant", "pregnancy_signs"}
+    with_expression = {
+        link for link, item in items.items() if "extension" in item and "enableWhen" not in item
+    }
+    assert {link for link, item in items.items() if "enableWhen" in item} | with_expression == (
+        branching
+    )
+    # Any sign of leg_symptoms: one entry per sign, any of them.
+    assert items["leg_sides"]["enableWhen"] == enable_when(
+        "leg_symptoms", "pain_below_knee", "numb_tingling", "weakness"
+    )
+    assert items["leg_sides"]["enableBehavior"] == "any"
+    assert items["pregnant"]["enableWhen"] == enable_when("age", "5_to_17", "18_to_50")
+    assert items["pregnant"]["enableBehavior"] == "any"
+    assert items["pregnancy_signs"]["enableWhen"] == enable_when("pregnant", "yes", "not_sure")
+    # An AllOf with a choice of codes in it: enableWhen cannot say it, FHIRPath does.
+    assert with_expression == {"onset", "morning_stiffness"}
+    for link in with_expression:
+        [extension] = items[link]["extension"]
+        assert extension["url"] == ENABLE_WHEN_EXPRESSION
+        expression = extension["valueExpression"]
+        assert expression["language"] == "text/fhirpath"
+        assert expression["expression"] == fhirpath(QUESTIONS_BY_ID[link].shown_when)
+    onset = items["onset"]["extension"][0]["valueExpression"]["expression"]
+    assert onset == (
+        "(%resource.repeat(item).where(linkId = 'severity').answer.value.where(code = 'severe')"
+        ".exists() and %resource.repeat(item).where(linkId = 'injury').answer.value"
+        ".where(code = 'none' or code = 'strain').exists())"
+    )
 
 
 def translation(element):
@@ -99,22 +129,34 @@ def test_an_unknown_questionnaire_language_is_a_problem(client, query):
 
 ANSWER_SETS = [
     BASELINE,
-    with_answers(severity="severe", leg_symptoms=("pain_below_knee", "weakness")),
+    with_answers(severity="severe", onset="gradual", leg_symptoms=("pain_below_knee", "weakness")),
     with_answers(pregnant="yes", pregnancy_signs=("bleeding",), duration="under_3_days"),
-    with_answers(duration="over_3_months", trend="same", warning_signs=("cancer_history",)),
+    with_answers(pregnant="yes", pregnancy_signs=("pressure",)),
+    with_answers(duration="over_3_months", trend="same", health=("cancer_history",)),
+    with_answers(duration="over_3_months", morning_stiffness="yes"),
+    with_answers(health=("cancer_treatment",), leg_symptoms=("numb_tingling",)),
     {"emergency_signs": ("saddle_numbness",)},
+    {"onset": "sudden", "health": ("blood_thinner",)},
 ]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("answers", ANSWER_SETS)
-def test_a_questionnaire_response_gets_the_same_result_as_json(client, answers, lang):
-    body = questionnaire_response(answers, lang)
+@pytest.mark.parametrize("canonical", [QUESTIONNAIRE_URL, f"{QUESTIONNAIRE_URL}|{RULES_VERSION}"])
+def test_a_questionnaire_response_gets_the_same_result_as_json(client, answers, lang, canonical):
+    body = {**questionnaire_response(answers, lang), "questionnaire": canonical}
     QuestionnaireResponse.model_validate(body)
     from_fhir = post_fhir(client, body)
     assert from_fhir.status_code == 200, from_fhir.get_json()
     from_json = post_json(client, {"answers": as_json(answers), "lang": lang})
     assert from_fhir.get_json() == from_json.get_json()
+    assert from_fhir.get_json()["rules_version"] == RULES_VERSION
+
+
+@pytest.mark.parametrize("canonical", [f"{QUESTIONNAIRE_URL}|1", f"{QUESTIONNAIRE_URL}|", "x|2"])
+def test_another_version_of_the_questionnaire_is_refused(client, canonical):
+    body = {**questionnaire_response(BASELINE), "questionnaire": canonical}
+    assert errors_of(post_fhir(client, body)) == [(None, "/questionnaire", "unknown_code")]
 
 
 def test_a_regional_language_tag_is_read_as_its_language(client):
@@ -137,13 +179,13 @@ def errors_of(response):
 
 
 def test_fhir_problems_are_named_by_question_and_pointed_at(client):
-    body = questionnaire_response(with_answers(duration="under_3_days"))
+    body = questionnaire_response(with_answers())
     items = body["item"]
     age = next(i for i, item in enumerate(items) if item["linkId"] == "age")
     items[age]["answer"][0]["valueCoding"]["system"] = "http://loinc.org"
     severity = next(i for i, item in enumerate(items) if item["linkId"] == "severity")
     items[severity]["answer"] = [{"valueString": "bad"}]
-    items.append({"linkId": "trend", "answer": [{"valueCoding": {"code": "same"}}]})
+    items.append({"linkId": "leg_sides", "answer": [{"valueCoding": {"code": "one"}}]})
     items.append({"linkId": "activities", "answer": []})
     items.append({"text": "no link"})
     body.update(resourceType="Patient", language="fr", questionnaire="http://other/Q")
@@ -153,9 +195,9 @@ def test_fhir_problems_are_named_by_question_and_pointed_at(client):
         (None, "/questionnaire", "unknown_code"),
         (None, f"/item/{len(items) - 1}", "wrong_type"),
         ("age", f"/item/{age}", "unknown_code"),
-        ("trend", f"/item/{len(items) - 3}", "not_asked"),
         ("severity", f"/item/{severity}/answer/0", "wrong_type"),
         ("severity", f"/item/{severity}", "wrong_type"),
+        ("leg_sides", f"/item/{len(items) - 3}", "not_asked"),
         ("activities", f"/item/{len(items) - 2}", "repeated_question"),
     ]
 
@@ -176,6 +218,21 @@ def test_a_sign_in_a_repeated_emergency_item_still_counts(client):
         {"linkId": "emergency_signs", "answer": [{"valueCoding": {"code": "belly_or_faint"}}]}
     )
     assert post_fhir(client, body).get_json()["level"] == "emergency"
+
+
+def test_an_emergency_at_a_later_item_wins_too(client):
+    body = questionnaire_response({"pregnant": "yes", "pregnancy_signs": ("fluid",)})
+    body["item"].append({"linkId": "mood"})
+    result = post_fhir(client, body).get_json()
+    assert (result["level"], result["care"]) == ("emergency", "maternity")
+    assert [rule["id"] for rule in result["rules"]] == ["E-pregnancy-signs"]
+
+
+def test_a_repeated_radio_does_not_count_for_an_emergency(client):
+    body = questionnaire_response({"onset": "sudden", "health": ("blood_thinner",)})
+    body["item"].append({"linkId": "onset", "answer": [{"valueCoding": {"code": "gradual"}}]})
+    errors = errors_of(post_fhir(client, body))
+    assert ("onset", "/item/2", "repeated_question") in errors
 
 
 def test_a_foreign_code_is_not_an_emergency_sign(client):

@@ -22,7 +22,8 @@ def from_html(app, answers):
 def from_api(response):
     assert response.status_code == 200, response.get_json()
     result = response.get_json()
-    return result["level"], result["pain_type"], [rule["id"] for rule in result["rules"]]
+    rules = [rule["id"] for rule in result["rules"]]
+    return result["level"], result["pain_type"], result["care"], result["rules_version"], rules
 
 
 # The fixtures are only read: each example walks the pages with a fresh client, and the API

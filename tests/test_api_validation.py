@@ -31,16 +31,31 @@ def answers_with(**changes):
     ("answers", "expected"),
     [
         (answers_with(trend=None), [("trend", "missing")]),
-        (answers_with(duration="under_3_days"), [("trend", "not_asked")]),
+        # v2 branching: leg_sides when any leg sign; onset when severe without a fall.
+        (answers_with(leg_symptoms=["weakness"]), [("leg_sides", "missing")]),
+        (answers_with(leg_sides="one"), [("leg_sides", "not_asked")]),
+        (answers_with(severity="severe"), [("onset", "missing")]),
+        (
+            answers_with(severity="severe", injury="fall_or_blow", onset="gradual"),
+            [("onset", "not_asked")],
+        ),
+        (answers_with(duration="over_3_months"), [("morning_stiffness", "missing")]),
+        (
+            answers_with(duration="over_3_months", age="51_to_70", morning_stiffness="no"),
+            [("morning_stiffness", "not_asked"), ("pregnant", "not_asked")],
+        ),
         (answers_with(pregnancy_signs=[]), [("pregnancy_signs", "not_asked")]),
         (answers_with(pregnant="yes"), [("pregnancy_signs", "missing")]),
         (answers_with(age="under_5"), [("pregnant", "not_asked")]),
+        (answers_with(age="over_70"), [("pregnant", "not_asked")]),
         (
-            answers_with(age="under_5", pregnant="yes", pregnancy_signs=["bleeding"]),
+            answers_with(age="over_70", pregnant="yes", pregnancy_signs=["pressure"]),
             [("pregnant", "not_asked"), ("pregnancy_signs", "not_asked")],
         ),
         (answers_with(severity="terrible"), [("severity", "unknown_code")]),
         (answers_with(warning_signs=["fever", "flu"]), [("warning_signs", "unknown_code")]),
+        (answers_with(health=["immune", "flu"]), [("health", "unknown_code")]),
+        (answers_with(age="over_50"), [("age", "unknown_code")]),
         (answers_with(age=30), [("age", "wrong_type")]),
         (answers_with(age=["18_to_50"]), [("age", "wrong_type")]),
         (answers_with(warning_signs="fever"), [("warning_signs", "wrong_type")]),
@@ -48,8 +63,14 @@ def answers_with(**changes):
         (answers_with(activities=["sports", "sports"]), [("activities", "repeated_code")]),
         (answers_with(mood="low"), [("mood", "unknown_question")]),
         ({}, [(question_id, "missing") for question_id in ALWAYS_ASKED]),
-        # A faulty answer is reported once: the question that depends on it is not "missing".
-        (answers_with(duration="a_while", trend=None), [("duration", "unknown_code")]),
+        # A faulty answer is reported once: the question that depends on it is neither
+        # "missing" nor "not asked", nor are the ones that hang on that.
+        (answers_with(severity="very", onset=None), [("severity", "unknown_code")]),
+        (answers_with(severity="very", onset="gradual"), [("severity", "unknown_code")]),
+        (
+            answers_with(age=5, pregnant="yes", pregnancy_signs=["pressure"]),
+            [("age", "wrong_type")],
+        ),
     ],
     ids=lambda value: None if isinstance(value, dict) else "",
 )
@@ -60,6 +81,34 @@ def test_each_problem_is_named_by_its_question(client, answers, expected):
     for error in body["errors"]:
         assert error["question"] in error["detail"]
     assert body["detail"] == " ".join(error["detail"] for error in body["errors"])
+
+
+def test_a_calm_body_is_answers_the_branching_asks(client):
+    for answers in [answers_with(age="51_to_70", pregnant=None), as_json(with_answers())]:
+        assert post_json(client, {"answers": answers}).status_code == 200
+
+
+def test_not_asked_says_when_the_question_is_asked(client):
+    body = problem(post_json(client, {"answers": answers_with(leg_sides="one")}))
+    assert body["errors"][0]["detail"] == (
+        "“leg_sides” is not asked with these answers: it is asked only when “leg_symptoms” "
+        "has any sign (anything but “none”)."
+    )
+    answers = answers_with(severity="severe", injury="accident", onset="sudden")
+    body = problem(post_json(client, {"answers": answers}))
+    assert body["errors"][0]["detail"] == (
+        "“onset” is not asked with these answers: it is asked only when “severity” is "
+        "“severe” and “injury” is one of: “none”, “strain”."
+    )
+
+
+def test_not_asked_says_it_in_the_persons_language(client):
+    answers = answers_with(severity="severe", injury="accident", onset="sudden")
+    body = problem(post_json(client, {"answers": answers, "lang": "es"}))
+    assert body["errors"][0]["detail"] == (
+        "Con estas respuestas no se hace la pregunta “onset”: solo se hace cuando “severity” es "
+        "“severe” y “injury” es una de estas: “none”, “strain”."
+    )
 
 
 def test_a_bad_answer_is_pointed_at_in_the_body(client):
@@ -94,13 +143,13 @@ def test_each_problem_with_the_body_is_pointed_at(client, body, expected):
 
 
 def test_every_problem_is_listed_at_once(client):
-    answers = answers_with(duration="under_3_days", severity=3, mood="low", activities=None)
+    answers = answers_with(leg_sides="one", severity=3, mood="low", activities=None)
     body = problem(post_json(client, {"answers": answers, "lang": "de", "extra": 1}))
     assert [(e.get("question"), e.get("pointer"), e["kind"]) for e in body["errors"]] == [
         (None, "/extra", "unknown_member"),
         (None, "/lang", "unknown_code"),
-        ("trend", "/answers/trend", "not_asked"),
         ("severity", "/answers/severity", "wrong_type"),
+        ("leg_sides", "/answers/leg_sides", "not_asked"),
         ("activities", None, "missing"),
         ("mood", "/answers/mood", "unknown_question"),
     ]
@@ -172,7 +221,7 @@ def test_an_unexpected_error_is_a_problem_that_logs_no_answers(client, monkeypat
         raise RuntimeError(str(answers))
 
     monkeypatch.setattr("backcare.api.views.assess", broken)
-    response = post_json(client, {"answers": answers_with(severity="severe")})
+    response = post_json(client, {"answers": answers_with(severity="severe", onset="gradual")})
     problem(response, 500)
     assert "RuntimeError" in caplog.text
     assert "severe" not in caplog.text

@@ -10,6 +10,10 @@ from pathlib import Path
 import polib
 import pytest
 
+from backcare.triage import QUESTIONS_BY_ID, Care, Level
+from backcare.triage.levels import ACTIONS, CARE_ACTIONS
+from backcare.triage.rules import RULES_BY_ID
+
 ROOT = Path(__file__).resolve().parents[1]
 POT = ROOT / "translations" / "messages.pot"
 PO = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.po"
@@ -100,40 +104,43 @@ def test_the_compiled_catalog_is_the_current_one(po):
 
 # House style: GLOSSARY-es.md's terms, and "usted" everywhere
 
+
+def _label(question_id: str, code: str) -> str:
+    return next(o.label for o in QUESTIONS_BY_ID[question_id].options if o.code == code)
+
+
 GLOSSARY = {
     "None of these": "Ninguna de estas",
     "Start again": "Empezar de nuevo",
     "Check your answers": "Revise sus respuestas",
     "There is a problem": "Hay un problema",
     "(in English)": "(en inglés)",
-    "Make an appointment": "Pida una cita",
-    "Contact a provider today": "proveedor de atención médica",
-    "Call %(emergency_number)s or go to an emergency room now. Do not drive yourself.": (
-        "Llame al %(emergency_number)s",
-        "sala de emergencias",
-    ),
-    "Numbness or tingling between your legs": "Entumecimiento u hormigueo",
-    "Weakness in the leg or foot": "Debilidad",
-    "New trouble with peeing or pooing": "la vejiga o los intestinos",
+    ACTIONS[Level.SOON].you: "Pida una cita",
+    ACTIONS[Level.EMERGENCY].you: ("Llame al %(emergency_number)s", "sala de emergencias"),
+    CARE_ACTIONS[Care.MATERNITY].you: ("sala de partos", "partera", "obstetra"),
+    CARE_ACTIONS[Care.CANCER_TEAM].you: "equipo de atención del cáncer",
+    _label("emergency_signs", "saddle_numbness"): "Entumecimiento u hormigueo",
+    _label("emergency_signs", "bladder_bowel"): "la vejiga o los intestinos",
+    _label("leg_symptoms", "weakness"): "Debilidad",
     "If you have chest pain, trouble breathing, or cannot control your bladder or bowels, "
     "call %(number)s now.": (
         "pérdida del control de la vejiga o los intestinos",
         "llame al %(number)s",
     ),
-    "Fever": "Fiebre",
-    "You are losing weight without trying": "pérdida de peso sin explicación",
-    "If you have had cancer, new back pain should be checked.": "antecedentes de cáncer",
-    "Did the pain start after an injury?": "lesión",
-    "Yes, after a fall, a knock or a blow to the back": ("caída", "golpe"),
-    "Bed rest": "Reposo en cama",
-    "To ease the pain: take a pain reliever you can buy without a prescription, rest a little, "
-    "use hot or cold packs, and move gently as you can.": (
-        "analgésico de venta libre",
-        "compresas calientes o frías",
-    ),
+    _label("warning_signs", "fever"): "Fiebre",
+    _label("warning_signs", "weight_loss"): "Pérdida de peso sin explicación",
+    _label("health", "cancer_history"): "antecedentes de cáncer",
+    _label("health", "blood_thinner"): "anticoagulante",
+    _label("health", "steroids"): "medicamento con esteroides",
+    _label("pregnancy_signs", "contractions"): "Contracciones",
+    QUESTIONS_BY_ID["injury"].title: "lesión",
+    _label("injury", "fall_or_blow"): ("caída", "golpe"),
+    QUESTIONS_BY_ID["bed_rest"].summary_label: "Reposo en cama",
+    RULES_BY_ID["A-self-care"].reason: "compresas calientes o frías",
+    RULES_BY_ID["A-pain-relief"].reason: "analgésico de venta libre",
     "Could you be pregnant?": "embarazada",
-    "Your back pain is <strong>chronic</strong>: it has lasted more than 3 months.": "crónico",
-    "Your back pain is <strong>acute</strong>: it started less than 3 months ago.": "agudo",
+    "This back pain is <strong>chronic</strong>: it has lasted more than 3 months.": "crónico",
+    "This back pain is <strong>acute</strong>: it started less than 3 months ago.": "agudo",
 }
 #: Words of the informal "tú", which backcare never uses.
 TU = re.compile(

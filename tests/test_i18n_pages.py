@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
 from backcare import create_app
-from backcare.triage import QUESTIONS
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Level
+from backcare.triage.levels import LEVEL_TITLES
 
-from .answers import BASELINE, answer_sets, expected_facts, with_answers
+from .answers import BASELINE, EVERY_QUESTION, answer_sets, expected_facts, with_answers
 from .pages import check_page_quality, result_facts
 from .questionnaire import Questionnaire, form_value
 
@@ -84,7 +85,9 @@ def heading(soup):
 def test_the_start_page_is_in_spanish(questionnaire_es):
     soup = assert_spanish(questionnaire_es.get("/es/"))
     assert heading(soup) == es("Get advice about back pain")
-    assert soup.find("a", string=es("Start now"))["href"] == "/es/q/emergency_signs"
+    start = soup.find("button", string=es("Start now"))
+    assert start.find_parent("form")["action"] == "/es/q/emergency_signs"
+    assert soup.find("button", string=es("Start for someone else"))
     warning = (
         "If you have chest pain, trouble breathing, or cannot control your bladder or bowels, "
         "call %(number)s now."
@@ -93,7 +96,7 @@ def test_the_start_page_is_in_spanish(questionnaire_es):
 
 
 def test_every_question_page_and_its_error_state_is_in_spanish(questionnaire_es):
-    answers = with_answers(pregnant="yes", pregnancy_signs=())
+    answers = EVERY_QUESTION
     assert set(answers) == {q.id for q in QUESTIONS}, "every question is asked"
     for question in QUESTIONS:
         path = f"/es/q/{question.id}"
@@ -128,10 +131,10 @@ def test_the_check_page_is_in_spanish(questionnaire_es):
 @pytest.mark.parametrize(
     ("answers", "level", "title"),
     [
-        ({"emergency_signs": ("major_trauma",)}, "emergency", "Get help now"),
-        (with_answers(severity="severe"), "urgent", "Contact a provider today"),
-        (with_answers(injury="strain"), "soon", "Make an appointment"),
-        (with_answers(duration="over_3_months"), "self_care", "Care for it at home"),
+        ({"emergency_signs": ("major_trauma",)}, "emergency", LEVEL_TITLES[Level.EMERGENCY].you),
+        (with_answers(severity="severe"), "urgent", LEVEL_TITLES[Level.URGENT].you),
+        (with_answers(injury="strain"), "soon", LEVEL_TITLES[Level.SOON].you),
+        (with_answers(duration="over_3_months"), "self_care", LEVEL_TITLES[Level.SELF_CARE].you),
     ],
 )
 def test_each_result_level_is_in_spanish(questionnaire_es, answers, level, title):
@@ -172,7 +175,8 @@ def test_the_result_gives_every_reason_and_advice_in_spanish(questionnaire_es):
             duration="over_3_months",
             trend="suddenly_much_worse",
             leg_symptoms=("pain_below_knee",),
-            warning_signs=("night_pain", "osteoporosis"),
+            warning_signs=("night_pain",),
+            health=("osteoporosis",),
             pregnant="not_sure",
             bed_rest="over_2_days",
         )
@@ -182,9 +186,10 @@ def test_the_result_gives_every_reason_and_advice_in_spanish(questionnaire_es):
 
     for item in soup.select("[data-rule], [data-advice]"):
         rule = RULES_BY_ID[item.get("data-rule") or item["data-advice"]]
-        reasons = {es(rule.reason, emergency_number="911")}
-        if rule.stressed_reason:
-            reasons.add(es(rule.stressed_reason))
+        reasons = {
+            es(reason, emergency_number="911")
+            for reason in (rule.reason, *(variant.reason for variant in rule.variants))
+        }
         assert any(reason in item.get_text(" ", strip=True) for reason in reasons), rule.id
 
 
@@ -216,7 +221,7 @@ def test_an_unknown_question_is_a_spanish_404(client):
 
 def test_an_expired_form_gets_the_spanish_csrf_page_and_keeps_answers(questionnaire_es):
     questionnaire_es.answer("emergency_signs", ["none"])
-    response = questionnaire_es.client.post("/es/q/age", data={"age": "over_50"})
+    response = questionnaire_es.client.post("/es/q/age", data={"age": "51_to_70"})
     soup = assert_spanish(response, status=400)
     assert heading(soup) == es("This page was open for too long")
     assert soup.find("main").find("a", string=es("Go back and answer again"))["href"] == "/es/q/age"
@@ -233,7 +238,7 @@ def test_a_tampered_form_gets_a_spanish_400_naming_the_question(questionnaire_es
     response = questionnaire_es.post("/es/q/age", {"age": "ancient"})
     soup = assert_spanish(response, status=400)
     assert heading(soup) == es("Something was wrong with what was sent")
-    question = es("How old is the person with back pain?")
+    question = es(QUESTIONS_BY_ID["age"].title)
     message = es("The answer sent for “%(question)s” is not one of its choices.", question=question)
     assert message in soup.get_text()
 

@@ -16,8 +16,8 @@ from .pages import check_page_quality
 from .questionnaire import Questionnaire, form_value
 
 #: Answers whose codes appear nowhere else (not in any path, question id or page text).
-MARKED = with_answers(age="over_50", injury="strain", duration="4_weeks_to_3_months")
-MARKERS = ("over_50", "strain", "4_weeks_to_3_months", "MARKER-7f3a")
+MARKED = with_answers(age="51_to_70", injury="strain", duration="4_weeks_to_3_months")
+MARKERS = ("51_to_70", "strain", "4_weeks_to_3_months", "MARKER-7f3a")
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_a_crash_shows_the_generic_page_and_logs_no_answer(app, client, caplog, 
 def test_a_crash_logs_neither_form_nor_query(app, client, caplog):
     with caplog.at_level(logging.INFO):
         response = client.post(
-            "/en/test-only/500?age=over_50",
+            "/en/test-only/500?age=51_to_70",
             data={"injury": "strain"},
             headers={"Referer": "https://portal.example/?MARKER-7f3a"},
         )

@@ -18,27 +18,12 @@ from backcare.triage.catalog import (
 from backcare.triage.levels import Level, PainType
 
 from .answers import BASELINE, complete
+from .catalog_ids import HANDS_ON, INVASIVE, shown_ids
+from .seed import seed_links, spanish_pairs
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "medlineplus-back-pain.txt"
-#: The seed's addresses and "Also in Spanish" pairs, for a clone without ../shared.
-SEED_COPY = Path(__file__).resolve().parent / "data" / "seed-links.txt"
 PAGE_URL = "https://medlineplus.gov/backpain.html"
 FOOTER = ("https://medlineplus.gov/disclaimers.html", "https://medlineplus.gov/criteria.html")
 
-HANDS_ON = (
-    "nccih-massage",
-    "chiropractic-topic",
-    "chiropractic-care",
-    "nccih-spinal-manipulation",
-    "va-acupressure",
-)
-INVASIVE = (
-    "aaos-spinal-injections",
-    "mayo-radiofrequency-neurotomy",
-    "spinal-cord-stimulation",
-    "mayo-back-surgery",
-    "narcotics",
-)
 WARNING_SIGNS = ("fever", "urinary", "weight_loss", "night_pain", "upper_back", "back_lump")
 HEALTH = (
     "cancer_treatment",
@@ -62,10 +47,6 @@ def answers(**changes: str | tuple[str, ...] | None) -> dict[str, str | tuple[st
     return complete({qid: code for qid, code in given.items() if code is not None})
 
 
-def shown_ids(sections) -> list[str]:
-    return [resource.id for section in sections for resource in section.resources]
-
-
 def shown_urls(sections) -> list[str]:
     return [resource.url_en for section in sections for resource in section.resources]
 
@@ -73,71 +54,24 @@ def shown_urls(sections) -> list[str]:
 # The catalog against the seed page
 
 
-def seed_links_and_pairs() -> tuple[set[str], set[tuple[str, str]]]:
-    """The seed page's addresses and its "Also in Spanish" pairs: from the page itself beside the
-    repository, else from the copy in tests/data (both are checked against each other when the
-    page is there)."""
-    copy_links, copy_pairs = _read_copy()
-    if not SEED.exists():
-        return copy_links, copy_pairs
-    text = SEED.read_text(encoding="utf-8")
-    links = seed_links(text)
-    pairs = set()
-    for phrase in re.finditer(ALSO_IN_SPANISH, text):
-        english = [url for position, url in links if position < phrase.start()][-1]
-        spanish = next(url for position, url in links if position > phrase.start())
-        pairs.add((english, spanish))
-    page = {url for _, url in links}
-    assert (page, pairs) == (copy_links, copy_pairs), "tests/data/seed-links.txt is out of date"
-    return page, pairs
-
-
-def _read_copy() -> tuple[set[str], set[tuple[str, str]]]:
-    links: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    part = None
-    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            part = line
-        elif part == "[links]":
-            links.add(line)
-        else:
-            english, spanish = line.split()
-            pairs.add((english, spanish))
-    return links, pairs
-
-
-def seed_links(text: str) -> list[tuple[int, str]]:
-    """(position, address) of every link, the stray ``\\_`` escapes undone."""
-    return [
-        (
-            match.start(),
-            (match.group(1) or match.group(2)).replace("\\\\_", "_").replace("\\_", "_"),
-        )
-        for match in LINK.finditer(text)
-    ]
-
-
 def catalog_urls() -> set[str]:
     return {url for r in RESOURCES.values() for url in (r.url_en, r.url_es) if url is not None}
 
 
 def test_every_link_of_the_seed_page_is_in_the_catalog():
-    page = seed_links_and_pairs()[0] - {PAGE_URL, *FOOTER}
+    page = set(seed_links()) - {PAGE_URL, *FOOTER}
     assert len(page) > 60  # the page really was read
     assert sorted(page - catalog_urls()) == []
 
 
 def test_the_catalog_has_no_address_the_page_does_not_give():
-    page = seed_links_and_pairs()[0]
+    page = set(seed_links())
     assert sorted(catalog_urls() - page) == []
     assert not catalog_urls() & {PAGE_URL, *FOOTER}
 
 
 def test_every_also_in_spanish_pair_is_recorded():
-    pairs = seed_links_and_pairs()[1]
+    pairs = set(spanish_pairs())
     assert len(pairs) == 27
     recorded = {(r.url_en, r.url_es) for r in RESOURCES.values() if r.url_es}
     assert sorted(pairs - recorded) == []

@@ -12,7 +12,7 @@ from backcare.triage.conditions import Facts
 from backcare.triage.rules import LEVEL_RULES
 
 from .answers import CHECKBOXES, answer_sets, walk
-from .test_triage_catalog import HANDS_ON, INVASIVE, shown_ids
+from .catalog_ids import HANDS_ON, INVASIVE, shown_ids
 
 
 def check_invariants(answers):

@@ -16,7 +16,7 @@ from backcare.triage.questions import Kind, without_hidden
 from backcare.triage.rules import EMERGENCY_RULES
 
 from .answers import BASELINE, with_answers
-from .test_triage_rules import FIRES
+from .rule_cases import FIRES
 
 #: The contract's table: id, kind, codes, in order.
 CONTRACT = [

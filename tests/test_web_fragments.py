@@ -30,13 +30,16 @@ def test_fragments_kept_by_the_server_say_nothing_about_the_answers():
         Questionnaire(app.test_client()).walk(answers)
         tables.append(kept_tables(app))
     assert tables[0] == tables[1]
-    assert list(tables[0]) == [("en", None)]  # one language, no clinic, the site's root
+    assert list(tables[0]) == [("en", None, "myself")]  # one language and reader, no clinic
 
 
 def test_production_renders_every_language_and_clinic_at_start_up():
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": {"riverside": RIVERSIDE}})
     assert set(store(app).at_root) == {
-        (language, clinic) for language in ("en", "es") for clinic in (None, "riverside")
+        (language, clinic, reader)
+        for language in ("en", "es")
+        for clinic in (None, "riverside")
+        for reader in ("myself", "someone_else")
     }
     # The pages a visitor gets are built from those fragments: the clinic's link and number.
     soup = BeautifulSoup(app.test_client().get("/es/?clinic=riverside").text, "html.parser")
@@ -47,9 +50,13 @@ def test_production_renders_every_language_and_clinic_at_start_up():
 
 def test_fragments_that_do_not_show_the_clinic_are_shared_by_every_clinic():
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": {"riverside": RIVERSIDE}})
-    plain, riverside = store(app).at_root[("en", None)], store(app).at_root[("en", "riverside")]
-    assert plain.choice is riverside.choice
+    kept = store(app).at_root
+    plain, riverside = kept[("en", None, "myself")], kept[("en", "riverside", "myself")]
+    assert plain.footer is riverside.footer and plain.choice is riverside.choice
     assert plain.header != riverside.header
+    # Words that speak to "you" or about "them" are rendered per reader, the rest shared.
+    other = kept[("en", None, "someone_else")]
+    assert plain.footer is other.footer and plain.choice is not other.choice
 
 
 @pytest.fixture
@@ -58,9 +65,9 @@ def renders(monkeypatch):
     made = []
     render = backcare.web.fragments._render
 
-    def counted(language, clinic, shared):
-        made.append((language, clinic.id if clinic else None))
-        return render(language, clinic, shared)
+    def counted(language, clinic, reader, shared):
+        made.append((language, clinic.id if clinic else None, reader))
+        return render(language, clinic, reader, shared)
 
     monkeypatch.setattr(backcare.web.fragments, "_render", counted)
     return made
@@ -68,7 +75,7 @@ def renders(monkeypatch):
 
 def test_with_sixty_clinics_every_clinic_page_uses_what_start_up_rendered(renders):
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": SIXTY_CLINICS})
-    assert len(renders) == 2 * 61  # both languages, every clinic and none
+    assert len(renders) == 2 * 61 * 2  # both languages, every clinic and none, both readers
     renders.clear()
     kept = dict(store(app).at_root)
     for clinic_id in reversed(SIXTY_CLINICS):
@@ -90,14 +97,14 @@ def test_odd_address_prefixes_cannot_grow_the_tables(renders):
         assert page.status_code == 200
         assert f'href="/prefix-{n}/en/resources"' in page.text
     assert store(app).at_root == kept  # what start-up rendered is never dropped
-    assert len(store(app).elsewhere) == store(app).elsewhere_limit == 4
+    assert len(store(app).elsewhere) == store(app).elsewhere_limit == 8
 
 
 @pytest.fixture
 def broken_fragments(monkeypatch):
     """Fragments that cannot be rendered, as a broken template or translation would be."""
 
-    def fail(language, clinic, shared):
+    def fail(language, clinic, reader, shared):
         raise RuntimeError("a broken fragment")
 
     monkeypatch.setattr(backcare.web.fragments, "_render", fail)

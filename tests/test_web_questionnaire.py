@@ -10,7 +10,7 @@ from backcare.triage import QUESTIONS
 
 from .answers import BASELINE, answer_sets, expected_facts, with_answers
 from .pages import result_facts
-from .questionnaire import Questionnaire
+from .questionnaire import Questionnaire, form_value
 
 
 def test_root_redirects_to_english(client):
@@ -21,8 +21,9 @@ def test_root_redirects_to_english(client):
 
 def test_start_page_links_to_the_first_question(questionnaire):
     soup = questionnaire.soup("/en/")
-    start = soup.find("a", string=re.compile("Start now"))
-    assert start["href"] == "/en/q/emergency_signs"
+    start = soup.find("button", string=re.compile("Start now"))
+    assert start.find_parent("form")["action"] == "/en/q/emergency_signs"
+    assert (start["name"], start["value"]) == ("answering_for", "myself")
     assert "not stored" in soup.get_text()
 
 
@@ -38,7 +39,7 @@ def test_healthz_answers_without_a_session(client):
         ({}, "self_care"),
         ({"injury": "strain"}, "soon"),
         ({"severity": "severe"}, "urgent"),
-        ({"warning_signs": ("cancer_history",), "leg_symptoms": ("weakness",)}, "emergency"),
+        ({"health": ("cancer_history",), "leg_symptoms": ("weakness",)}, "emergency"),
     ],
 )
 def test_each_level_through_the_pages(questionnaire, changes, level):
@@ -52,8 +53,7 @@ def test_an_emergency_sign_stops_at_once_and_skips_the_check_page(questionnaire)
     response = questionnaire.answer("emergency_signs", ["chest_pain"])
     assert response.headers["Location"] == "/en/result"
     soup = questionnaire.soup("/en/result")
-    level, pain_type, rules = result_facts(soup)
-    assert (level, pain_type, rules) == ("emergency", None, ["E-chest-pain"])
+    assert result_facts(soup) == ("emergency", None, None, "2", ["E-chest-pain"])
     assert not soup.find("main").has_attr("data-pain-type")
     assert "Call 911" in soup.get_text()
     # nothing else is asked: a later question sends the person back to the result
@@ -87,7 +87,7 @@ def test_question_pages_have_a_legend_heading_and_no_preselected_answer(question
         legend.find("h1").get_text(strip=True)
         == "Do you have any of these along with your back pain?"
     )
-    assert "Question 1 of 13" in legend.get_text()
+    assert "Question 1 of 17" in legend.get_text()  # every question may still be asked
     assert not soup.find("input", checked=True)
     assert {i["name"] for i in soup.find_all("input", type="checkbox")} == {"emergency_signs"}
     values = [i["value"] for i in soup.find_all("input", type="checkbox")]
@@ -95,25 +95,25 @@ def test_question_pages_have_a_legend_heading_and_no_preselected_answer(question
 
 
 def test_question_count_stays_honest_with_branching(questionnaire):
-    for qid in ("emergency_signs", "age", "first_episode", "injury"):
-        questionnaire.answer(qid, BASELINE[qid] if qid != "emergency_signs" else ["none"])
-    questionnaire.answer("duration", "under_3_days")
-    soup = questionnaire.soup("/en/q/severity")
-    assert "Question 6 of 12" in soup.find("legend").get_text()
+    questionnaire.answer("emergency_signs", ["none"])
+    questionnaire.answer("age", "over_70")  # no pregnancy or morning stiffness questions
+    soup = questionnaire.soup("/en/q/first_episode")
+    assert "Question 3 of 14" in soup.find("legend").get_text()
 
 
-def test_trend_is_skipped_for_pain_under_three_days(questionnaire):
-    for qid in ("emergency_signs", "age", "first_episode", "injury"):
-        questionnaire.answer(qid, BASELINE[qid] if qid != "emergency_signs" else ["none"])
-    response = questionnaire.answer("duration", "under_3_days")
-    assert response.headers["Location"] == "/en/q/severity"
-    assert questionnaire.get("/en/q/trend").headers["Location"] == "/en/q/severity"
+def test_the_leg_sides_question_is_skipped_without_a_leg_symptom(questionnaire):
+    answers = with_answers()
+    for qid in list(answers)[: list(answers).index("leg_symptoms")]:
+        questionnaire.answer(qid, form_value(qid, answers[qid]))
+    response = questionnaire.answer("leg_symptoms", ["none"])
+    assert response.headers["Location"] == "/en/q/warning_signs"
+    assert questionnaire.get("/en/q/leg_sides").headers["Location"] == "/en/q/warning_signs"
 
 
 def test_pregnancy_questions_follow_the_branching(questionnaire):
     answers = with_answers(pregnant="not_sure", pregnancy_signs=("bleeding",))
     soup = questionnaire.walk(answers)
-    assert "U-pregnancy-signs" in result_facts(soup)[2]
+    assert "U-pregnancy-signs" in result_facts(soup)[-1]
     child = Questionnaire(questionnaire.client.application.test_client())
     soup = child.walk(with_answers(age="under_5"))  # never asked whether pregnant
     assert result_facts(soup)[0] == "urgent"
@@ -138,9 +138,9 @@ def test_back_links_go_to_the_previous_question(questionnaire):
 
 def test_going_back_shows_the_earlier_answer(questionnaire):
     questionnaire.answer("emergency_signs", ["none"])
-    questionnaire.answer("age", "over_50")
+    questionnaire.answer("age", "51_to_70")
     soup = questionnaire.soup("/en/q/age")
-    assert soup.find("input", checked=True)["value"] == "over_50"
+    assert soup.find("input", checked=True)["value"] == "51_to_70"
 
 
 def test_check_page_lists_every_answer_with_change_links_back_to_it(questionnaire):
@@ -151,6 +151,8 @@ def test_check_page_lists_every_answer_with_change_links_back_to_it(questionnair
     change = questionnaire.soup("/en/q/severity?change=1")
     assert change.find(class_="back-link")["href"] == "/en/check"
     response = questionnaire.answer("severity", "severe", change=True)
+    assert response.headers["Location"] == "/en/q/onset?change=1"  # asked when severe
+    response = questionnaire.answer("onset", "gradual", change=True)
     assert response.headers["Location"] == "/en/check"
     assert "Severe" in questionnaire.soup("/en/check").get_text()
 
@@ -158,12 +160,12 @@ def test_check_page_lists_every_answer_with_change_links_back_to_it(questionnair
 def test_a_change_that_opens_a_new_question_asks_it_then_returns_to_check(questionnaire):
     questionnaire.walk(with_answers(duration="under_3_days"))
     response = questionnaire.answer("duration", "over_3_months", change=True)
-    assert response.headers["Location"] == "/en/q/trend?change=1"
-    response = questionnaire.answer("trend", "worse", change=True)
+    assert response.headers["Location"] == "/en/q/morning_stiffness?change=1"
+    response = questionnaire.answer("morning_stiffness", "no", change=True)
     assert response.headers["Location"] == "/en/check"
     soup = questionnaire.soup("/en/result")
     assert result_facts(soup) == expected_facts(
-        with_answers(duration="over_3_months", trend="worse")
+        with_answers(duration="over_3_months", morning_stiffness="no")
     )
 
 
@@ -188,8 +190,8 @@ def test_pages_showing_answers_are_not_cached(questionnaire):
     [
         {"age": "ancient"},
         {"age": "chest_pain"},
-        {"age": ["over_50", "under_5"]},
-        {"age": "over_50", "favourite_colour": "blue"},
+        {"age": ["51_to_70", "under_5"]},
+        {"age": "51_to_70", "favourite_colour": "blue"},
     ],
 )
 def test_a_tampered_form_is_refused_with_400_and_does_not_advance(questionnaire, data):
@@ -201,7 +203,7 @@ def test_a_tampered_form_is_refused_with_400_and_does_not_advance(questionnaire,
 
 
 def test_a_tampered_checkbox_names_the_question(questionnaire):
-    response = questionnaire.post("/en/q/emergency_signs", {"emergency_signs": ["over_50"]})
+    response = questionnaire.post("/en/q/emergency_signs", {"emergency_signs": ["51_to_70"]})
     assert response.status_code == 400
     assert "Do you have any of these along with your back pain?" in response.text
 
@@ -209,7 +211,7 @@ def test_a_tampered_checkbox_names_the_question(questionnaire):
 @pytest.mark.parametrize("token", [None, "not-a-token"])
 def test_a_missing_or_wrong_csrf_token_gets_a_friendly_page_and_keeps_answers(questionnaire, token):
     questionnaire.answer("emergency_signs", ["none"])
-    data = {"age": "over_50"} | ({"csrf_token": token} if token else {})
+    data = {"age": "51_to_70"} | ({"csrf_token": token} if token else {})
     response = questionnaire.client.post("/en/q/age", data=data)
     assert response.status_code == 400
     soup = BeautifulSoup(response.text, "html.parser")
@@ -228,7 +230,8 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
     from backcare.triage.rules import RULES
 
     soup = questionnaire.soup("/en/about")
-    assert [row["data-rule"] for row in soup.select("main [data-rule]")] == [r.id for r in RULES]
+    # Every rule, its id marked as code for clinics.
+    assert [code.get_text() for code in soup.select("main .rules code")] == [r.id for r in RULES]
     assert "not give a diagnosis" in soup.get_text()
     assert soup.find(id="privacy")
 

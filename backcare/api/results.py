@@ -5,18 +5,19 @@ from typing import Any
 
 from flask_babel import force_locale, gettext
 
-from backcare.triage import Assessment
-from backcare.triage.assessment import Finding
+from backcare.triage import Assessment, Finding, answers_to_json
 
 
 def assessment_json(assessment: Assessment, lang: str, emergency_number: str) -> dict[str, Any]:
-    """The result for ``lang``: reasons and advice translated, links in that language where the
-    page exists in it, ``%(emergency_number)s`` filled in."""
+    """The result for ``lang``, in the "you" wording: reasons and advice translated, links in
+    that language where the page exists in it, ``%(emergency_number)s`` filled in."""
     with force_locale(lang):
         return {
             "lang": lang,
             "level": str(assessment.level),
+            "care": None if assessment.care is None else str(assessment.care),
             "pain_type": None if assessment.pain_type is None else str(assessment.pain_type),
+            "rules_version": assessment.rules_version,
             "action": gettext(assessment.action, emergency_number=emergency_number),
             "rules": [
                 {
@@ -53,10 +54,7 @@ def assessment_json(assessment: Assessment, lang: str, emergency_number: str) ->
                 }
                 for section in assessment.sections
             ],
-            "answers": {
-                question_id: list(answer) if isinstance(answer, tuple) else answer
-                for question_id, answer in assessment.answers.items()
-            },
+            "answers": answers_to_json(assessment.answers),
         }
 
 

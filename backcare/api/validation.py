@@ -2,26 +2,41 @@
 
 A request is read in two steps. A reader (``read_json`` here, or the FHIR one) turns the body
 into a ``Reading``: the answers as sent, keyed by question id, and the problems found on the way.
-``check`` then either finds an emergency sign, or checks every answer and the branching.
+Then either ``emergency_assessment`` finds that the answers fire an emergency rule, or ``check``
+checks every answer and the branching.
 
-An emergency is never delayed by a validation error (QUESTIONNAIRE.md: a contradiction must
-never hide a warning sign). As soon as ``emergency_signs`` holds one known sign, as a list
-element or as the whole value, the request gets the emergency assessment, whatever else is in
-it: the other answers are ignored, as the questionnaire stops at that page. Without a known
-sign, ``emergency_signs`` is checked like any other answer, so an unknown code there (a typo
-for a sign, say) is a 400 that names it rather than a calm result.
+An emergency is never delayed by a validation error (QUESTIONNAIRE.md, "Stop early"). Every
+answer that can be read as codes counts, at any question, whatever else is missing, extra
+(not asked) or invalid in the request: a checkbox's known signs (in a list, or as the whole
+value; unknown codes beside them are ignored) and a radio's known code. As soon as those answers,
+taken in questionnaire order, fire any emergency rule, the request gets the emergency result
+for the answers up to that question, as the questionnaire stops there. Otherwise the answers
+are checked strictly, against the branching of ``Question.shown_when``: every question it asks
+must be answered, and no other. A typo for a sign is then a 400 that names it, not a calm result.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 
+from backcare.api.conditions import describe, quoted
 from backcare.api.problems import ErrorKind, InputError, invalid_request
 from backcare.i18n import LANGUAGES
-from backcare.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Answers, Kind, Question, is_shown
+from backcare.triage import (
+    Assessment,
+    Finding,
+    Level,
+    Resources,
+    answers_from_json,
+    is_shown,
+)
+from backcare.triage.assessment import care_of, pain_type_of
+from backcare.triage.conditions import Facts
+from backcare.triage.questions import NONE, QUESTIONS, QUESTIONS_BY_ID, Answers, Kind, Question
+from backcare.triage.rules import EMERGENCY_RULES, Rule
 
-EMERGENCY = QUESTIONS_BY_ID["emergency_signs"]
 MEMBERS = ("answers", "lang")
 ORDER = {question.id: position for position, question in enumerate(QUESTIONS)}
 
@@ -37,6 +52,9 @@ class Reading:
     errors: list[InputError] = field(default_factory=list)
     #: Where each answer is in the body, as a JSON Pointer.
     pointers: dict[str, str] = field(default_factory=dict)
+    #: Radio questions answered more than once (FHIR items): none of their codes counts
+    #: towards an emergency, as no one of them is the answer.
+    repeated: set[str] = field(default_factory=set)
 
 
 def pointer(*parts: str | int) -> str:
@@ -94,37 +112,105 @@ def language_error(member: str, at: str) -> InputError:
     )
 
 
-def emergency_signs(answers: Mapping[str, object] | None) -> tuple[str, ...]:
-    """The known emergency signs sent, however the rest of the request looks."""
-    value = (answers or {}).get(EMERGENCY.id)
-    sent = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    return tuple(code for code in EMERGENCY.sign_codes if code in sent)
+def counted(question: Question, value: object) -> str | tuple[str, ...] | None:
+    """What an answer counts for towards an emergency, however malformed the rest of it is: a
+    radio's known code, a checkbox's known signs, ``()`` for a plain "None of these"; None
+    when there is nothing to count."""
+    if question.kind is Kind.RADIO:
+        return value if isinstance(value, str) and value in question.codes else None
+    sent = [value] if isinstance(value, str) else value if isinstance(value, list) else [None]
+    signs = tuple(code for code in question.sign_codes if code in sent)
+    if signs or all(code == NONE for code in sent):
+        return signs
+    return None
+
+
+def emergency_answers(reading: Reading) -> dict[str, str | tuple[str, ...]] | None:
+    """The answers that count, up to the question at which they fire an emergency rule (in
+    questionnaire order, as the questionnaire stops there); None when they fire none."""
+    given: dict[str, str | tuple[str, ...]] = {}
+    for question in QUESTIONS:
+        if reading.answers is None or question.id not in reading.answers:
+            continue
+        if question.kind is Kind.RADIO and question.id in reading.repeated:
+            continue
+        value = counted(question, reading.answers[question.id])
+        if value is None:
+            continue
+        given[question.id] = value
+        if _emergency_rules(given):
+            return given
+    return None
+
+
+def _emergency_rules(answers: Answers) -> list[Rule]:
+    """The emergency rules these answers fire, taken as they are (no branching: an answer the
+    questionnaire would not have asked still counts, fail safe)."""
+    facts = Facts(answers)
+    return [rule for rule in EMERGENCY_RULES if rule.when(facts)]
+
+
+def emergency_assessment(reading: Reading) -> Assessment | None:
+    """The emergency result when the answers that count fire any emergency rule, else None.
+
+    The same as ``assess`` gives for answers the branching asks; but it also counts answers the
+    branching would drop (``pregnancy_signs`` sent without ``age``, say), so that no emergency
+    is held up by what is missing or extra.
+    """
+    answers = emergency_answers(reading)
+    if answers is None:
+        return None
+    fired = _emergency_rules(answers)
+    facts = Facts(answers, Level.EMERGENCY, pain_type_of(answers))
+    return Assessment(
+        level=Level.EMERGENCY,
+        care=care_of(Level.EMERGENCY, fired, answers),
+        pain_type=facts.pain_type,
+        findings=tuple(_finding(rule, facts) for rule in fired),
+        advice=(),  # no advice on the emergency result
+        resources=Resources(),  # nor resources
+        answers=answers,
+    )
+
+
+def _finding(rule: Rule, facts: Facts) -> Finding:
+    variant = rule.variant_for(facts)
+    if variant is None:
+        return Finding(rule, rule.reason, rule.reason_other)
+    return Finding(rule, variant.reason, variant.reason_other, variant.stressed)
 
 
 def check(reading: Reading) -> Answers:
     """The answers as codes, ready for ``assess``; raises a 400 ``ApiError`` naming every
-    problem, unless an emergency sign was sent."""
-    signs = emergency_signs(reading.answers)
-    if signs:
-        return {EMERGENCY.id: signs}
+    problem. Call ``emergency_assessment`` first: an emergency is never refused."""
     errors = list(reading.errors)
     if reading.answers is None:
         raise invalid_request(errors, reading.lang)
-    answers: dict[str, str | tuple[str, ...]] = {}
+    valid: dict[str, object] = {}
+    faulty: set[str] = set()
     for key, value in reading.answers.items():
         at = reading.pointers.get(key)
         question = QUESTIONS_BY_ID.get(key)
         if question is None:
             detail = _l("There is no question “%(question)s”.", question=key)
             errors.append(InputError(ErrorKind.UNKNOWN_QUESTION, detail, key, at))
-            continue
-        answer = _answer(question, value, at, errors)
-        if answer is not None:
-            answers[key] = answer
+        elif _is_valid(question, value, at, errors):
+            valid[key] = value
+        else:
+            faulty.add(key)
+    answers = answers_from_json(valid)  # checked above, so it raises nothing
+    # Whether a question is asked cannot be told when its condition reads a faulty answer
+    # (or one whose own asking cannot be told): a fault is reported once, at its question.
+    unknown = set(faulty)
     for question in QUESTIONS:
-        if question.id in answers and not is_shown(question, answers):
+        condition = question.shown_when
+        if condition is not None and condition.questions & unknown:
+            unknown.add(question.id)
+            continue
+        shown = is_shown(question, answers)
+        if question.id in answers and not shown:
             errors.append(_not_asked(question, reading.pointers.get(question.id)))
-        elif question.id not in reading.answers and is_shown(question, answers, strict=True):
+        elif question.id not in reading.answers and shown:
             detail = _l(
                 "“%(question)s” needs an answer: with these answers the questionnaire asks it.",
                 question=question.id,
@@ -143,19 +229,18 @@ def _position(error: InputError) -> int:
     return ORDER.get(error.question, len(ORDER))
 
 
-def _answer(
-    question: Question, value: object, at: str | None, errors: list[InputError]
-) -> str | tuple[str, ...] | None:
-    """One answer as codes, or None after adding its problems to ``errors``."""
+def _is_valid(question: Question, value: object, at: str | None, errors: list[InputError]) -> bool:
+    """Whether one answer is valid JSON for its question; if not, its problems are added to
+    ``errors``. (``answers_from_json`` then turns the valid ones into codes.)"""
     if question.kind is Kind.RADIO:
         if not isinstance(value, str):
             detail = _l("“%(question)s” takes exactly one answer code.", question=question.id)
             errors.append(InputError(ErrorKind.WRONG_TYPE, detail, question.id, at))
-            return None
+            return False
         if value not in question.codes:
             errors.append(_unknown_code(question, value, at))
-            return None
-        return value
+            return False
+        return True
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         detail = _l(
             "“%(question)s” takes a list of answer codes, with “none” (or nothing) for none "
@@ -163,7 +248,7 @@ def _answer(
             question=question.id,
         )
         errors.append(InputError(ErrorKind.WRONG_TYPE, detail, question.id, at))
-        return None
+        return False
     unknown = [_unknown_code(question, code, at) for code in value if code not in question.codes]
     repeated = [
         InputError(
@@ -176,10 +261,8 @@ def _answer(
         if value.count(code) > 1
     ]
     errors.extend(unknown + repeated)
-    if unknown or repeated:
-        return None
-    # "None of these" beside a sign counts the sign (fail safe), as on the web page.
-    return tuple(code for code in question.sign_codes if code in value)
+    # "None of these" beside a sign counts the sign (fail safe): ``answers_from_json``.
+    return not (unknown or repeated)
 
 
 def _unknown_code(question: Question, code: str, at: str | None) -> InputError:
@@ -195,12 +278,10 @@ def _unknown_code(question: Question, code: str, at: str | None) -> InputError:
 def _not_asked(question: Question, at: str | None) -> InputError:
     condition = question.shown_when
     assert condition is not None  # only a question with a condition can be skipped
-    parent = QUESTIONS_BY_ID[condition.question]
     detail = _l(
-        "“%(question)s” is not asked with these answers: it is asked only when “%(parent)s” "
-        "is one of: %(codes)s.",
+        "“%(question)s” is not asked with these answers: it is asked only when %(condition)s.",
         question=question.id,
-        parent=parent.id,
-        codes=", ".join(option.code for option in parent.options if option.code in condition.codes),
+        # In the words of the language the problem is given in, when it is given.
+        condition=LazyString(describe, condition, quoted, gettext),
     )
     return InputError(ErrorKind.NOT_ASKED, detail, question.id, at)

@@ -15,7 +15,7 @@ from backcare.api.fhir.response import read_questionnaire_response
 from backcare.api.problems import ApiError
 from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
-from backcare.api.validation import check, read_json
+from backcare.api.validation import check, emergency_assessment, read_json
 from backcare.clinics import emergency_number
 from backcare.headers import no_store
 from backcare.i18n import LANGUAGES
@@ -44,7 +44,8 @@ def assessments() -> Response:
             headers={"Accept-Post": ", ".join(READERS)},
         )
     reading = reader(_json_body())
-    assessment = assess(check(reading))
+    # An emergency first: it is never held up by what is missing, extra or invalid.
+    assessment = emergency_assessment(reading) or assess(check(reading))
     lang = reading.lang or LANGUAGES[0]
     # No clinic visits the API: the deployment's number.
     return no_store(jsonify(assessment_json(assessment, lang, emergency_number(None))))

@@ -7,6 +7,7 @@ branching itself is ``Question.shown_when``; this module only walks it.
 
 from dataclasses import dataclass
 
+from backcare.triage.conditions import AllOf, AnyOf, Condition, Facts, Not
 from backcare.triage.questions import (
     QUESTIONS,
     Answers,
@@ -47,6 +48,8 @@ class Journey:
         given: dict[str, str | tuple[str, ...]] = {}
         asked: list[Question] = []
         possible: list[Question] = []
+        #: Questions that may still be asked and have no answer yet.
+        open_ids: set[str] = set()
         for question in QUESTIONS:
             if question.is_shown(answers):
                 asked.append(question)
@@ -55,10 +58,11 @@ class Journey:
                     given[question.id] = answers[question.id]
                     if fires_emergency(given):
                         return cls(answers, tuple(asked), tuple(asked), question)
-            elif question.shown_when is not None and any(
-                qid not in answers for qid in question.shown_when.questions
-            ):
+                else:
+                    open_ids.add(question.id)
+            elif _decided(question.shown_when, answers, open_ids) is None:
                 possible.append(question)
+                open_ids.add(question.id)
         return cls(answers, tuple(asked), tuple(possible))
 
     @property
@@ -97,3 +101,21 @@ class Journey:
     def is_asked(self, question: Question) -> bool:
         """Whether ``question`` is (or may still be) asked on this journey."""
         return question in self.possible
+
+
+def _decided(condition: Condition, answers: Answers, open_ids: set[str]) -> bool | None:
+    """Whether ``condition`` holds, or None while it reads a question that may still be asked
+    and has no answer yet (three-valued, so a question is "possible" only when some later
+    answers could still make it asked)."""
+    if isinstance(condition, AllOf | AnyOf):
+        values = [_decided(part, answers, open_ids) for part in condition.conditions]
+        decisive = isinstance(condition, AnyOf)  # True decides "any", False decides "all"
+        if decisive in values:
+            return decisive
+        return None if None in values else not decisive
+    if isinstance(condition, Not):
+        value = _decided(condition.condition, answers, open_ids)
+        return None if value is None else not value
+    if condition.questions & open_ids:
+        return None
+    return condition(Facts(answers))

@@ -64,8 +64,12 @@ class Rule:
     reason_other: str = ""
     #: Wordings that depend on the answers or the level, tried in order before ``reason``.
     variants: tuple[Variant, ...] = ()
+    #: When the rule applies, in a few plain words, for the about page.
+    summary: str = ""
 
     def __post_init__(self) -> None:
+        if not self.summary:
+            raise ValueError(f"{self.id}: a rule needs a summary")
         if self.care is not None and self.care.level is not self.level:
             raise ValueError(f"{self.id}: care {self.care} belongs to another level")
 
@@ -95,6 +99,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "hospital now."
         ),
         (src.NHS, src.NICE_CKS),
+        summary=N_("New trouble with the bladder or bowels, or numbness between the legs"),
         reason_other=N_(
             "New trouble with their bladder or bowels, or numbness between their legs, can mean "
             "the nerves at the bottom of their spine are being squeezed. This needs checking in "
@@ -110,6 +115,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "spine are badly pressed. This needs checking in hospital now."
         ),
         (src.NHS, src.NICE_CKS),
+        summary=N_("New or worse trouble in both legs, or new unsteady walking"),
     ),
     Rule(
         "E-both-legs-late",
@@ -123,6 +129,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "nerves in the spine are badly pressed. This needs checking in hospital now."
         ),
         (src.NHS, src.NHS_SCIATICA, src.NICE_CKS),
+        summary=N_("Trouble in both legs, with pain under 4 weeks old or getting worse"),
     ),
     Rule(
         "E-major-trauma",
@@ -133,6 +140,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "in hospital now."
         ),
         (src.NHS, src.NICE_CKS),
+        summary=N_("The pain began in the last week after a serious accident"),
     ),
     Rule(
         "E-chest-pain",
@@ -143,6 +151,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "emergency care now."
         ),
         (src.NHS,),
+        summary=N_("Chest pain or trouble breathing"),
     ),
     Rule(
         "E-aorta",
@@ -153,6 +162,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "a problem with the body's largest blood vessel. This needs emergency care now."
         ),
         (src.MAYO, src.MEDLINEPLUS_ACUTE, src.NICE_NG156),
+        summary=N_("A throbbing belly, sudden bad belly pain, fainting or a cold sweat"),
     ),
     Rule(
         "E-very-unwell",
@@ -163,6 +173,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "medicine can mean a serious illness or poisoning. This needs emergency care now."
         ),
         (src.NHS, src.NHS_SEPSIS, src.MEDLINEPLUS_ACETAMINOPHEN_OVERDOSE),
+        summary=N_("New confusion, hard to wake, yellow skin or eyes, or too much medicine"),
     ),
     Rule(
         "E-sudden-severe",
@@ -186,6 +197,9 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "vessel, or a kidney stone. This needs checking in hospital now."
         ),
         (src.NICE_NG156, src.NHS_ANTICOAGULANTS, src.MEDLINEPLUS_ACUTE),
+        summary=N_(
+            "Sudden severe pain on a blood thinner, or with no injury when new, high up or after 50"
+        ),
     ),
     Rule(
         "E-spinal-infection",
@@ -210,6 +224,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "hospital now."
         ),
         (src.NICE_CKS,),
+        summary=N_("A fever, with a high risk of infection or a numb or weak leg"),
     ),
     Rule(
         "E-nerve-risk",
@@ -224,6 +239,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "needs checking in hospital now."
         ),
         (src.NICE_CKS,),
+        summary=N_("A weak leg, with a high risk of infection or bleeding"),
     ),
     Rule(
         "E-cord-compression",
@@ -234,6 +250,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "mean something is pressing on the spinal cord. Your cancer team needs to know now."
         ),
         (src.NICE_NG234,),
+        summary=N_("Pain, numbness or weakness in a leg, with cancer now or in the past"),
         care=Care.CANCER_TEAM,
         reason_other=N_(
             "With cancer now or in the past, pain, numbness or weakness going into a leg can "
@@ -249,6 +266,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "now."
         ),
         (src.NICE_CG151,),
+        summary=N_("A fever during cancer treatment"),
         care=Care.CANCER_TEAM,
     ),
     Rule(
@@ -260,6 +278,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "bone in the spine. This needs checking in hospital now."
         ),
         (src.FAMILYDOCTOR, src.NICE_CKS),
+        summary=N_("Severe pain after a fall, a blow or a crash, over the age of 50"),
     ),
     Rule(
         "E-pregnancy-signs",
@@ -270,6 +289,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "has started early or another problem. You need to be checked now."
         ),
         (src.ACOG_PRETERM, src.ACOG_BLEEDING),
+        summary=N_("Tightening, fluid leaking or bleeding in pregnancy"),
         care=Care.MATERNITY,
         reason_other=N_(
             "In pregnancy, back pain with tightening, fluid leaking or bleeding can mean labor "
@@ -286,6 +306,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "care now."
         ),
         (src.ACOG_ECTOPIC, src.NICE_NG126),
+        summary=N_("Maybe pregnant, with sharp pain low on one side or in a shoulder tip"),
         reason_other=N_(
             "Sharp pain low on one side of the belly, or pain in the tip of a shoulder, when "
             "they could be pregnant can mean a pregnancy outside the womb. This needs emergency "
@@ -298,6 +319,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("injury", "fall_or_blow", "accident"),
         N_("Back pain after a fall, a blow or a crash should be checked by a doctor or nurse."),
         (src.MEDLINEPLUS, src.MAYO),
+        summary=N_("The pain started after a fall, a blow or a crash"),
     ),
     Rule(
         "U-severe",
@@ -305,6 +327,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("severity", "severe"),
         N_("Severe back pain should be checked by a doctor or nurse."),
         (src.MEDLINEPLUS,),
+        summary=N_("The pain is severe"),
     ),
     Rule(
         "U-leg-numb-weak",
@@ -312,6 +335,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         _LEG_NUMB_OR_WEAK,
         N_("Numbness, tingling or weakness in a leg can mean a nerve is being pressed."),
         (src.MAYO, src.MEDLINEPLUS_SEE_DOCTOR),
+        summary=N_("Numbness, tingling or weakness in a leg or foot"),
     ),
     Rule(
         "U-both-legs",
@@ -322,6 +346,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         ),
         N_("Problems in both legs that are new or getting worse should be checked today."),
         (src.NHS, src.NICE_CKS),
+        summary=N_("Trouble in both legs, with pain under 3 months old or getting worse"),
     ),
     Rule(
         "U-sudden-worse",
@@ -329,6 +354,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("trend", "suddenly_much_worse"),
         N_("Pain that suddenly gets much worse should be checked today."),
         (src.WEBMD,),
+        summary=N_("The pain suddenly got much worse"),
     ),
     Rule(
         "U-fever",
@@ -336,6 +362,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "fever"),
         N_("Back pain with a fever can be a sign of an infection."),
         (src.NHS, src.NICE_CKS, src.MEDLINEPLUS_SEE_DOCTOR),
+        summary=N_("A fever with back pain"),
     ),
     Rule(
         "U-urinary",
@@ -343,6 +370,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "urinary"),
         N_("Burning or blood when peeing, along with back pain, can mean a kidney infection."),
         (src.FAMILYDOCTOR, src.MAYO),
+        summary=N_("Burning or blood when peeing"),
     ),
     Rule(
         "U-cancer",
@@ -350,6 +378,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         _CANCER,
         N_("With cancer now or in the past, new back pain should be checked today."),
         (src.NICE_CKS, src.MAYO, src.MEDLINEPLUS_SEE_DOCTOR),
+        summary=N_("Cancer now or in the past"),
     ),
     Rule(
         "U-weight-loss",
@@ -357,6 +386,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "weight_loss"),
         N_("Losing weight without trying, along with back pain, should be checked."),
         (src.NHS, src.NICE_CKS, src.MEDLINEPLUS_SEE_DOCTOR),
+        summary=N_("Losing weight without trying"),
     ),
     Rule(
         "U-night-pain",
@@ -370,6 +400,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "for a strain."
         ),
         (src.NHS, src.NICE_CKS),
+        summary=N_("Pain at night or at rest, unless long-lasting and not getting worse"),
     ),
     Rule(
         "U-immune",
@@ -380,6 +411,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "of an infection or a broken bone."
         ),
         (src.NICE_CKS,),
+        summary=N_("A weak immune system, long-term steroids or injecting drugs"),
     ),
     Rule(
         "U-recent-procedure",
@@ -390,6 +422,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "mean an infection."
         ),
         (src.WEBMD, src.NICE_CKS),
+        summary=N_("Spine surgery, a spine injection or an epidural in the past month"),
     ),
     Rule(
         "U-upper-back",
@@ -397,6 +430,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "upper_back"),
         N_("Pain high up, between the shoulder blades, is less common and should be checked."),
         (src.NHS,),
+        summary=N_("Pain high up, between the shoulder blades"),
     ),
     Rule(
         "U-back-lump",
@@ -404,6 +438,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "back_lump"),
         N_("A rash, lump, swelling, redness or a change of shape on the back should be checked."),
         (src.NHS,),
+        summary=N_("A rash, lump, swelling, redness or change of shape on the back"),
     ),
     Rule(
         "U-fracture-risk",
@@ -417,6 +452,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "bone."
         ),
         (src.NICE_CKS, src.HENSCHKE_2009),
+        summary=N_("Any injury with weak bones, long-term steroids or age over 70"),
     ),
     Rule(
         "U-blood-thinner-injury",
@@ -424,6 +460,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         all_of(_ANY_INJURY, has("health", "blood_thinner")),
         N_("On a blood thinner, any fall or knock should be checked, in case of bleeding."),
         (src.NHS_ANTICOAGULANTS,),
+        summary=N_("Any injury while on a blood thinner"),
     ),
     Rule(
         "U-pregnancy-signs",
@@ -440,6 +477,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "sign of a problem with a pregnancy. It should be checked today."
         ),
         (src.ACOG_PRETERM, src.ACOG_EARLY_LOSS, src.NICE_NG126),
+        summary=N_("Tightening, fluid or bleeding if maybe pregnant; pressure if pregnant"),
     ),
     Rule(
         "U-young-child",
@@ -447,6 +485,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("age", "under_5"),
         N_("Back pain in a child under 5 is rare and should always be checked."),
         (src.CHKD,),
+        summary=N_("Any back pain in a child under 5"),
     ),
     Rule(
         "S-strain",
@@ -454,6 +493,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("injury", "strain"),
         N_("Back pain that started with an injury should be seen by a doctor or nurse."),
         (src.MEDLINEPLUS,),
+        summary=N_("The pain started while lifting, twisting, bending or playing sport"),
     ),
     Rule(
         "S-not-improving",
@@ -464,6 +504,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         ),
         N_("The pain has lasted 3 days or more and is no better. It should be checked."),
         (src.MEDLINEPLUS,),
+        summary=N_("Pain for 3 days to 3 months that is no better"),
     ),
     Rule(
         "S-chronic-worse",
@@ -471,6 +512,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         all_of(is_("duration", "over_3_months"), is_("trend", "worse")),
         N_("Long-lasting back pain that is getting worse should be checked."),
         (src.MEDLINEPLUS_CHRONIC, src.NIAMS),
+        summary=N_("Pain for over 3 months that is getting worse"),
     ),
     Rule(
         "S-leg-pain",
@@ -478,6 +520,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("leg_symptoms", "pain_below_knee"),
         N_("Pain that spreads below the knee often comes from a pressed nerve (sciatica)."),
         (src.MAYO, src.FAMILYDOCTOR),
+        summary=N_("Pain that spreads down the leg below the knee"),
     ),
     Rule(
         "S-both-legs",
@@ -485,6 +528,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         is_("leg_sides", "both"),
         N_("Symptoms in both legs should be checked by a doctor or nurse."),
         (src.NHS, src.MEDLINEPLUS_SPINAL_STENOSIS),
+        summary=N_("Trouble in both legs, however long the pain has lasted"),
     ),
     Rule(
         "S-night-pain",
@@ -492,6 +536,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("warning_signs", "night_pain"),
         N_("Pain at night or at rest should be checked by a doctor or nurse."),
         (src.NHS, src.NICE_CKS),
+        summary=N_("Pain at night or at rest"),
     ),
     Rule(
         "S-pregnant",
@@ -502,6 +547,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "your doctor, nurse or midwife should know."
         ),
         (src.FAMILYDOCTOR, src.ACOG),
+        summary=N_("Pregnant, with pain that makes everyday things hard"),
         reason_other=N_(
             "Back pain is common in pregnancy, but when it gets in the way of everyday things, "
             "their doctor, nurse or midwife should know."
@@ -513,6 +559,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         FIRST_PAIN_AFTER_50,
         N_("Back pain that starts for the first time after age 50 should be checked."),
         (src.NICE_CKS, src.MAYO),
+        summary=N_("Back pain for the first time after age 50"),
     ),
     Rule(
         "S-age-over-70",
@@ -520,6 +567,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         all_of(is_("age", "over_70"), is_not("duration", "over_3_months")),
         N_("New back pain after age 70 should be checked by a doctor or nurse."),
         (src.HENSCHKE_2009,),
+        summary=N_("Age over 70, with pain under 3 months old"),
     ),
     Rule(
         "S-child",
@@ -536,6 +584,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         ),
         N_("Back pain in children and teens that lasts more than a few days should be checked."),
         (src.AAOS_CHILDREN, src.CHKD),
+        summary=N_("A child or teen, unless the pain is mild, easing and under 3 days old"),
     ),
     Rule(
         "S-bone-risk",
@@ -543,6 +592,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         has("health", "osteoporosis"),
         N_("Thin or weak bones can break more easily, even without a big injury."),
         (src.MAYO,),
+        summary=N_("Thin or weak bones"),
     ),
     Rule(
         "S-inflammatory",
@@ -553,6 +603,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
             "inflammation in the joints of the spine. It should be checked."
         ),
         (src.NICE_NG65, src.CHKD),
+        summary=N_("A stiff back for over 30 minutes after getting up, better with moving"),
     ),
 )
 
@@ -565,6 +616,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "Keep moving gently. Staying in bed for more than 1 or 2 days can make back pain worse."
         ),
         (src.MEDLINEPLUS,),
+        summary=N_("Everyone who does not need emergency care: how long to stay in bed"),
         variants=(
             Variant(
                 is_("bed_rest", "over_2_days"),
@@ -590,6 +642,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "better within a few weeks."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
+        summary=N_("Everyone who does not need emergency care: easing the pain at home"),
         variants=(
             Variant(
                 level_in(Level.URGENT),
@@ -618,6 +671,10 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "medicines, or have liver problems, ask a pharmacist first."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
+        summary=N_(
+            "Age 5 or older, and not pregnant or maybe pregnant: pain relievers without a "
+            "prescription"
+        ),
         reason_other=N_(
             "A pain reliever you can buy without a prescription can help. Follow the dose on "
             "the label. Do not give more acetaminophen (Tylenol) in a day than the label "
@@ -636,6 +693,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "nurse before giving any medicine."
         ),
         (src.NHS_REYES, src.CHKD),
+        summary=N_("Children and teens: aspirin and other medicines"),
     ),
     Rule(
         "A-avoid-nsaids",
@@ -651,6 +709,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "pharmacist which pain reliever is safe. Acetaminophen alone may help less."
         ),
         (src.NICE_NG59, src.NHS_IBUPROFEN),
+        summary=N_("On a blood thinner or steroids, or over 70: pain relievers to avoid"),
         reason_other=N_(
             "Do not give them ibuprofen, naproxen or aspirin for the pain unless a doctor or "
             "nurse says so. With a blood thinner they raise the risk of bleeding; with steroids "
@@ -667,6 +726,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "take ibuprofen, naproxen or aspirin unless they say so."
         ),
         (src.ACOG, src.FDA_NSAIDS),
+        summary=N_("Pregnant or maybe pregnant: asking before taking pain medicine"),
         reason_other=N_(
             "Ask their ob-gyn, midwife or pharmacist before they take any pain medicine. No "
             "ibuprofen, naproxen or aspirin unless they say so."
@@ -680,6 +740,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "Call a doctor or nurse if the pain becomes severe, or if it is no better after 3 days."
         ),
         (src.MEDLINEPLUS,),
+        summary=N_("Care at home, pain under 3 months old: when to call a doctor or nurse"),
         variants=(
             Variant(
                 is_not("duration", "under_3_days"),
@@ -697,6 +758,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "chest pain or trouble breathing, or a throbbing belly or fainting."
         ),
         (src.NHS,),
+        summary=N_("Everyone who does not need emergency care: new signs of an emergency"),
         reason_other=N_(
             "Call %(emergency_number)s at once if any of these start: new trouble with their "
             "bladder or bowels, numbness between their legs, weakness or numbness in both legs, "
@@ -713,6 +775,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "pain low in the belly on one side."
         ),
         (src.ACOG_PRETERM, src.ACOG_BLEEDING, src.ACOG_ECTOPIC),
+        summary=N_("Pregnant or maybe pregnant: signs to call the maternity unit at once"),
         reason_other=N_(
             "Call their maternity unit at once if they have bleeding, fluid leaking, regular "
             "tightening, a constant dull ache low in the back or pressure before 37 weeks, or "
@@ -725,6 +788,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
         all_of(NOT_EMERGENCY, has("health", "cancer_treatment")),
         N_("During cancer treatment, any fever means: call your 24-hour cancer line now."),
         (src.NICE_CG151,),
+        summary=N_("Having cancer treatment now: what to do about a fever"),
         reason_other=N_(
             "During cancer treatment, any fever means: call their 24-hour cancer line now."
         ),
@@ -738,6 +802,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "the emergency room at once."
         ),
         (src.NHS_ANTICOAGULANTS,),
+        summary=N_("On a blood thinner: signs to go to the emergency room"),
     ),
     Rule(
         "A-chronic",
@@ -748,6 +813,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "managed. Make a routine appointment if it limits daily life or changes."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_CHRONIC, src.NIAMS),
+        summary=N_("Pain for more than 3 months: living with long-lasting pain"),
     ),
 )
 

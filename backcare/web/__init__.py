@@ -3,6 +3,7 @@
 from flask import Flask
 
 from backcare.clinics import tel_href
+from backcare.triage.levels import LEVEL_TITLES
 from backcare.web import fragments
 from backcare.web.answers import answer_codes
 from backcare.web.links import external_link, source_link
@@ -14,6 +15,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
         answer_codes=answer_codes,
+        level_titles=LEVEL_TITLES,
         external_link=external_link,
         source_link=source_link,
         tel_href=tel_href,

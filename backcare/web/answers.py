@@ -1,35 +1,31 @@
-"""The one place that knows the session layout: the answers, as codes, in the session cookie.
+"""The one place that knows the session layout: the answers, as codes, in the session cookie,
+and who is answering.
 
 Nothing about a person's answers is kept anywhere else. The cookie holds only question ids and
-answer codes, never free text.
+answer codes (in the domain's JSON form, ``answers_to_json``), never free text, and whether the
+person answers for themselves or for someone else.
 """
 
-from flask import session
+from flask import request, session
 
-from backcare.triage.questions import NONE, QUESTIONS_BY_ID, Answers, Kind, without_hidden
+from backcare.triage import AnsweringFor, InvalidAnswerError, answers_from_json, answers_to_json
+from backcare.triage.questions import NONE, Answers, without_hidden
 
 _KEY = "answers"
+_ANSWERING_FOR = "answering_for"
+_WHO = frozenset(AnsweringFor)
 
 
 def load() -> dict[str, str | tuple[str, ...]]:
-    """The answers so far; anything in the cookie that is not a known code is ignored."""
+    """The answers so far. A cookie whose answers are not codes (a layout from another
+    release) counts as no answers."""
     stored = session.get(_KEY)
     if not isinstance(stored, dict):
         return {}
-    answers: dict[str, str | tuple[str, ...]] = {}
-    for qid, value in stored.items():
-        question = QUESTIONS_BY_ID.get(qid)
-        if question is None:
-            continue
-        if question.kind is Kind.RADIO and isinstance(value, str) and value in question.codes:
-            answers[qid] = value
-        elif (
-            question.kind is Kind.CHECKBOX
-            and isinstance(value, list)
-            and all(isinstance(code, str) and code in question.sign_codes for code in value)
-        ):
-            answers[qid] = tuple(value)
-    return answers
+    try:
+        return answers_from_json(stored)
+    except InvalidAnswerError:
+        return {}
 
 
 def save(
@@ -38,15 +34,24 @@ def save(
     """Record one answer beside the ``answers`` from :func:`load`, drop answers the branching
     no longer asks, and return the result."""
     answers = without_hidden({**answers, question_id: answer})
-    _store(answers)
+    session.permanent = True
+    session[_KEY] = answers_to_json(answers)
     return answers
 
 
-def _store(answers: Answers) -> None:
-    session.permanent = True
-    session[_KEY] = {
-        qid: list(value) if isinstance(value, tuple) else value for qid, value in answers.items()
-    }
+def answering_for() -> AnsweringFor:
+    """Who is answering, as the start page's button said (the person with back pain unless
+    they said otherwise)."""
+    stored = session.get(_ANSWERING_FOR)
+    return AnsweringFor(stored) if stored in _WHO else AnsweringFor.MYSELF
+
+
+def record_answering_for() -> None:
+    """Before a page: the start page's buttons send ``?answering_for=`` to the first question."""
+    asked = request.args.get(_ANSWERING_FOR)
+    if asked in _WHO and session.get(_ANSWERING_FOR) != asked:
+        session.permanent = True
+        session[_ANSWERING_FOR] = asked
 
 
 def answer_codes(answer: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -59,3 +64,4 @@ def answer_codes(answer: str | tuple[str, ...]) -> tuple[str, ...]:
 
 def clear() -> None:
     session.pop(_KEY, None)
+    session.pop(_ANSWERING_FOR, None)

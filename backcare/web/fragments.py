@@ -4,7 +4,8 @@ Most of a page does not depend on who is answering: a question's choices, the wo
 answer, each reason with its sources, each reading-list link, the header and footer. Each such
 piece is a macro of ``templates/fragments.html``, declared here under the macro's name with the
 keys it is rendered for (its key space). They are rendered for every key at once, per language,
-clinic and address prefix (at start-up in production: :func:`prerender`), and kept as
+clinic, reader (who is answering: the person with back pain, or someone for them) and address
+prefix (at start-up in production: :func:`prerender`), and kept as
 ``Markup``. Page templates look them up by name and key, ``{{ fragments.choice[question.id,
 option.code, checked] }}`` (a key of one value is that value; a fragment without a key is
 the fragment itself), and do their own loops and layout.
@@ -27,12 +28,11 @@ from markupsafe import Markup
 from backcare.clinics import Clinic, active_clinic, emergency_number
 from backcare.templating import templates
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
-from backcare.triage.assessment import ACTIONS
 from backcare.triage.catalog import CATALOG, Section
-from backcare.triage.levels import Level
+from backcare.triage.levels import ACTIONS, CARE_ACTIONS, LEVEL_TITLES, Care, Level
 from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES, RULES_BY_ID
-from backcare.triage.text import LANGUAGES
-from backcare.web.answers import answer_codes
+from backcare.triage.text import LANGUAGES, AnsweringFor
+from backcare.web.answers import answer_codes, answering_for
 
 Key = tuple
 
@@ -41,11 +41,13 @@ Key = tuple
 class Fragment:
     """The macro ``name`` of ``templates/fragments.html``, rendered once for each key of
     ``keys(language)``; the macro takes the key as its arguments. A fragment that shows the
-    visiting clinic (its name, phone or emergency number) is rendered per clinic."""
+    visiting clinic (its name, phone or emergency number) is rendered per clinic, one whose
+    words speak to "you" or about "them" per reader; the others are shared."""
 
     name: str
     keys: Callable[[str], Iterable[Key]]
     by_clinic: bool = False
+    by_reader: bool = False
 
 
 def _each(*values) -> Callable[[str], Iterable[Key]]:
@@ -57,12 +59,17 @@ def _once(language: str) -> Iterable[Key]:
 
 
 def _texts(rules) -> Callable[[str], Iterable[Key]]:
-    """A rule's reason, and its stressed reason when it has one."""
+    """A rule's reason, and each of its variants' (a finding names the one that applies)."""
     return lambda language: [
-        (rule.id, stressed)
+        (rule.id, reason)
         for rule in rules
-        for stressed in ((False, True) if rule.stressed_reason else (False,))
+        for reason in (rule.reason, *(variant.reason for variant in rule.variants))
     ]
+
+
+def _cares(language: str) -> Iterable[Key]:
+    """Each level with no care, and each care with its level."""
+    return [(level, None) for level in Level] + [(care.level, care) for care in Care]
 
 
 _SECTIONS = {section.id: section for section in CATALOG}
@@ -80,20 +87,27 @@ FRAGMENTS: tuple[Fragment, ...] = (
             for option in question.options
             for checked in (False, True)
         ],
+        by_reader=True,
     ),
     Fragment("summary_label", _each(*QUESTIONS_BY_ID)),
     Fragment("change_link", _each(*QUESTIONS_BY_ID)),
     Fragment(
         "answer",
         lambda language: [(q.id, option.code) for q in QUESTIONS for option in q.options],
+        by_reader=True,
     ),
-    Fragment("level_heading", _each(*Level)),
-    Fragment("care_card", _each(*Level), by_clinic=True),
-    Fragment("reason", _texts(LEVEL_RULES), by_clinic=True),
-    Fragment("advice", _texts(ADVICE_RULES), by_clinic=True),
+    Fragment("level_heading", _each(*Level), by_reader=True),
+    Fragment("care_card", _cares, by_clinic=True, by_reader=True),
+    Fragment("reason", _texts(LEVEL_RULES), by_clinic=True, by_reader=True),
+    Fragment("advice", _texts(ADVICE_RULES), by_clinic=True, by_reader=True),
     Fragment(
         "section_heading",
-        lambda language: [(section.id, level) for section in CATALOG for level in (2, 3)],
+        lambda language: [
+            (section.id, level, anchor)
+            for section in CATALOG
+            for level in (2, 3)
+            for anchor in ("", "-more")
+        ],
     ),
     Fragment(
         "published_by",
@@ -110,22 +124,25 @@ _LOOK_UPS = {
     "questions": QUESTIONS_BY_ID,
     "rules": RULES_BY_ID,
     "actions": ACTIONS,
+    "care_actions": CARE_ACTIONS,
+    "level_titles": LEVEL_TITLES,
     "sections": _SECTIONS,
     "resources": _RESOURCES,
 }
 
 
 class Fragments:
-    """Every fragment of one language, clinic and address prefix, each as an attribute named
-    after its macro: ``fragments.choice[key]``, or ``fragments.head`` for one without a key.
-    Plain attributes and dicts, because a page looks up dozens of them. Also keeps the pages
-    that are the same for everyone there (``pages``)."""
+    """Every fragment of one language, clinic, reader and address prefix, each as an attribute
+    named after its macro: ``fragments.choice[key]``, or ``fragments.head`` for one without a
+    key. Plain attributes and dicts, because a page looks up dozens of them. Also keeps the
+    pages that are the same for everyone there (``pages``)."""
 
-    def __init__(self, tables: dict[str, dict[Key, Markup]], clinic: Clinic | None):
+    def __init__(self, tables: dict[str, dict[Key, Markup]], clinic: Clinic | None, reader):
         self.tables = tables
         for name, table in tables.items():
             setattr(self, name, _unpacked(table))
         self.clinic = clinic
+        self.reader = reader
         self.emergency_number = emergency_number(clinic)
         self.pages: dict[str, str] = {}
 
@@ -139,58 +156,67 @@ def _unpacked(table: dict[Key, Markup]) -> Markup | dict:
     return table
 
 
-def _render(language: str, clinic: Clinic | None, shared: dict | None) -> Fragments:
-    """Render every fragment for ``language`` and ``clinic`` in the current request context.
-    ``shared``: the tables of the fragments that do not show the clinic, when already made
-    for this language and address."""
+def _render(
+    language: str, clinic: Clinic | None, reader: AnsweringFor, made: dict | None
+) -> Fragments:
+    """Render every fragment for ``language``, ``clinic`` and ``reader`` in the current
+    request context. ``made``: tables already rendered for this language and address, by
+    fragment and the clinic and reader it depends on; new ones are added to it."""
     macros = templates().get("fragments.html", language)
-    context = {**_LOOK_UPS, "clinic": clinic, "emergency_number": emergency_number(clinic)}
+    context = {
+        **_LOOK_UPS,
+        "clinic": clinic,
+        "emergency_number": emergency_number(clinic),
+        "reader": reader,
+    }
     module = macros.make_module(context)
-    tables = {} if shared is None else dict(shared)
+    made = {} if made is None else made
+    tables = {}
     for fragment in FRAGMENTS:
-        if fragment.name in tables:
-            continue
-        macro = getattr(module, fragment.name)
-        tables[fragment.name] = {key: macro(*key) for key in fragment.keys(language)}
-    return Fragments(tables, clinic)
+        key = (
+            fragment.name,
+            clinic.id if clinic and fragment.by_clinic else None,
+            reader if fragment.by_reader else None,
+        )
+        if key not in made:
+            macro = getattr(module, fragment.name)
+            made[key] = {args: macro(*args) for args in fragment.keys(language)}
+        tables[fragment.name] = made[key]
+    return Fragments(tables, clinic, reader)
 
 
 class FragmentStore:
-    """The fragments of every audience (language, clinic, address prefix) of one app."""
+    """The fragments of every audience (language, clinic, reader, address prefix) of one app."""
 
     def __init__(self, app: Flask):
         self.clinic_ids = (None, *app.extensions["backcare_clinics"])
-        #: At the site's own address: every language and clinic, never dropped.
-        self.at_root: dict[tuple[str, str | None], Fragments] = {}
+        #: At the site's own address: every language, clinic and reader, never dropped.
+        self.at_root: dict[tuple[str, str | None, str], Fragments] = {}
+        #: The tables behind them, by language, fragment, and the clinic and reader it needs.
+        self.made: dict[str, dict] = {language: {} for language in LANGUAGES}
         #: Under any other address prefix: at most as many again, the oldest dropped first.
         self.elsewhere: OrderedDict[tuple, Fragments] = OrderedDict()
-        self.elsewhere_limit = len(LANGUAGES) * len(self.clinic_ids)
+        self.elsewhere_limit = len(LANGUAGES) * len(self.clinic_ids) * len(AnsweringFor)
 
-    def get(self, language: str, clinic: Clinic | None, script_root: str) -> Fragments:
+    def get(
+        self, language: str, clinic: Clinic | None, reader: AnsweringFor, script_root: str
+    ) -> Fragments:
         clinic_id = clinic.id if clinic else None
         if current_app.debug:  # edited templates show at once
-            return _render(language, clinic, None)
+            return _render(language, clinic, reader, None)
         if not script_root:
-            key = (language, clinic_id)
+            key = (language, clinic_id, reader)
             if key not in self.at_root:
-                self.at_root[key] = _render(language, clinic, self._shared(language))
+                self.at_root[key] = _render(language, clinic, reader, self.made[language])
             return self.at_root[key]
-        key = (script_root, language, clinic_id)
+        key = (script_root, language, clinic_id, reader)
         if key in self.elsewhere:
             self.elsewhere.move_to_end(key)
         else:
-            self.elsewhere[key] = _render(language, clinic, None)
+            self.elsewhere[key] = _render(language, clinic, reader, None)
             while len(self.elsewhere) > self.elsewhere_limit:
                 self.elsewhere.popitem(last=False)
         return self.elsewhere[key]
-
-    def _shared(self, language: str) -> dict | None:
-        """The clinic-free tables already rendered for ``language`` at the site's address."""
-        made = self.at_root.get((language, None))
-        if made is None:
-            return None
-        clinic_free = {f.name for f in FRAGMENTS if not f.by_clinic}
-        return {name: table for name, table in made.tables.items() if name in clinic_free}
 
 
 def store(app: Flask | None = None) -> FragmentStore:
@@ -199,7 +225,7 @@ def store(app: Flask | None = None) -> FragmentStore:
 
 def for_request() -> Fragments:
     """The fragments for this request's language, clinic and address prefix."""
-    return store().get(str(get_locale()), active_clinic(), request.script_root)
+    return store().get(str(get_locale()), active_clinic(), answering_for(), request.script_root)
 
 
 def summary_answer(fragments: Fragments, question_id: str, answer) -> Markup:
@@ -215,9 +241,10 @@ def prerender(app: Flask) -> None:
     fragments = store(app)
     for language in LANGUAGES:
         for clinic_id in fragments.clinic_ids:
-            with app.test_request_context(f"/{language}/"):
-                clinic = app.extensions["backcare_clinics"].get(clinic_id)
-                fragments.get(language, clinic, "")
+            for reader in AnsweringFor:
+                with app.test_request_context(f"/{language}/"):
+                    clinic = app.extensions["backcare_clinics"].get(clinic_id)
+                    fragments.get(language, clinic, reader, "")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -257,5 +284,6 @@ def init_app(app: Flask) -> None:
         return {
             "fragments": fragments,
             "clinic": fragments.clinic,
+            "reader": fragments.reader,
             "emergency_number": fragments.emergency_number,
         }

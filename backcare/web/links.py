@@ -5,8 +5,8 @@ from markupsafe import Markup
 
 from backcare.triage.sources import Source
 
-_LINK = Markup('<a href="{}" rel="noopener noreferrer">{}</a>')
-_ENGLISH_LINK = Markup('<a href="{}" rel="noopener noreferrer" hreflang="en" lang="en">{}</a> {}')
+_LINK = Markup('<a href="{}" rel="noreferrer">{}</a>')
+_ENGLISH_LINK = Markup('<a href="{}" rel="noreferrer" hreflang="en" lang="en">{}</a> {}')
 
 
 def external_link(title: str, url: str, english: bool, lang: str) -> Markup:

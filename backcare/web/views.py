@@ -1,21 +1,15 @@
 """The questionnaire pages: start, one page per question, check your answers, result, about."""
 
+from datetime import date
+
 from flask import abort, redirect, request, url_for
+from flask_babel import gettext as _
 
 from backcare.headers import no_store
 from backcare.i18n import localized_blueprint
 from backcare.templating import render_page
-from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, assess
+from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Journey, assess
 from backcare.triage.catalog import CATALOG, listed_once
-from backcare.triage.questions import (
-    first_unanswered,
-    has_emergency_sign,
-    is_shown,
-    next_after,
-    previous_before,
-    progress,
-    relevant_answers,
-)
 from backcare.triage.rules import RULES
 from backcare.web import answers as stored
 from backcare.web.forms import (
@@ -28,6 +22,7 @@ from backcare.web.forms import (
 from backcare.web.fragments import for_request
 
 bp = localized_blueprint("web", __name__)
+bp.before_request(stored.record_answering_for)
 
 
 def _refuse_extra_fields():
@@ -40,12 +35,12 @@ def _question_url(question, change=False):
     return url_for("web.question", question_id=question.id, change=1 if change else None)
 
 
-def _where_to_go(answers, changing=False):
-    """Where a person with these answers belongs next: the first unanswered question, else
-    the check page, or at once the result when an emergency sign was given."""
-    if has_emergency_sign(answers):
+def _where_to_go(journey, changing=False):
+    """Where a person on this journey belongs next: at once the result when an emergency rule
+    fired, else the first unanswered question, else the check page."""
+    if journey.stopped_early:
         return redirect(url_for("web.result"))
-    missing = first_unanswered(answers)
+    missing = journey.first_unanswered
     return redirect(_question_url(missing, changing) if missing else url_for("web.check"))
 
 
@@ -70,15 +65,16 @@ def question(question_id):
     question = QUESTIONS_BY_ID.get(question_id)
     if question is None:
         abort(404)
-    answers = stored.load()
+    journey = Journey.of(stored.load())
     changing = request.args.get("change") == "1"
-    missing = first_unanswered(answers)
+    missing = journey.first_unanswered
     asked_too_early = missing is not None and QUESTIONS.index(missing) < QUESTIONS.index(question)
     if question.id != QUESTIONS[0].id and (
-        has_emergency_sign(answers) or not is_shown(question, answers) or asked_too_early
+        journey.stopped_early or not journey.is_asked(question) or asked_too_early
     ):
-        return _where_to_go(answers)
+        return _where_to_go(journey)
 
+    wording = question.wording(stored.answering_for())
     error = None
     if request.method == "POST":
         try:
@@ -87,24 +83,25 @@ def question(question_id):
             abort(400, description=str(problem))
         form = FORMS[question.id]()
         if form.validate():
-            answers = stored.save(answers, question.id, answer_from(question, form))
-            return _after_answer(question, answers, changing)
-        chosen, error = form[question.id].data, form[question.id].errors[0]
+            answers = stored.save(journey.answers, question.id, answer_from(question, form))
+            return _after_answer(question, Journey.of(answers), changing)
+        chosen, error = form[question.id].data, _(wording.error)
     else:
-        chosen = answers.get(question.id)
+        chosen = journey.answers.get(question.id)
 
-    previous = previous_before(question, answers)
+    previous = journey.previous_before(question)
     if changing:
         back = url_for("web.check")
     elif previous:
         back = _question_url(previous)
     else:
         back = url_for("web.start")
-    number, total = progress(question, answers)
+    number, total = journey.position(question) if journey.is_asked(question) else (1, 1)
     return no_store(
         render_page(
             "web/question.html",
             question=question,
+            wording=wording,
             chosen=chosen_codes(question, chosen),
             error=error,
             back=back,
@@ -115,31 +112,39 @@ def question(question_id):
     )
 
 
-def _after_answer(question, answers, changing):
-    if changing or has_emergency_sign(answers):
-        return _where_to_go(answers, changing)
-    following = next_after(question, answers)
+def _after_answer(question, journey, changing):
+    if changing or journey.stopped_early:
+        return _where_to_go(journey, changing)
+    following = journey.next_after(question)
     return redirect(_question_url(following) if following else url_for("web.check"))
 
 
 @bp.route("/check", methods=["GET", "POST"])
 def check():
-    answers = stored.load()
-    if has_emergency_sign(answers) or first_unanswered(answers) is not None:
-        return _where_to_go(answers)
+    journey = Journey.of(stored.load())
+    if not journey.complete or journey.stopped_early:
+        return _where_to_go(journey)
     if request.method == "POST":
         _refuse_extra_fields()
         return redirect(url_for("web.result"))
-    return no_store(render_page("web/check.html", answers=relevant_answers(answers)))
+    return no_store(render_page("web/check.html", answers=journey.answers))
 
 
 @bp.get("/result")
 def result():
-    answers = stored.load()
-    if not has_emergency_sign(answers) and first_unanswered(answers) is not None:
-        return _where_to_go(answers)
-    assessment = assess(answers)
-    return no_store(render_page("web/result.html", assessment=assessment))
+    journey = Journey.of(stored.load())
+    if not journey.complete:
+        return _where_to_go(journey)
+    assessment = assess(journey.answers)
+    return no_store(
+        render_page(
+            "web/result.html",
+            assessment=assessment,
+            answering_for=stored.answering_for(),
+            stopped_at=journey.stopped_at,
+            today=date.today(),
+        )
+    )
 
 
 @bp.post("/start-again")

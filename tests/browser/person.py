@@ -106,9 +106,10 @@ class Person:
         )
         return main.get_attribute("data-level"), main.get_attribute("data-pain-type"), rules
 
-    def change(self, question_id: str, answer):
-        """From the check page, change one answer and come back."""
-        self.click(self.page.locator(f"main a[href$='/q/{question_id}?change=1']"))
+    def change(self, question_id: str, answer, link=None):
+        """From the check page (or through ``link``), change one answer and come back."""
+        self.click(link or self.page.locator(f"main a[href$='/q/{question_id}?change=1']"))
+        assert self.question_id == question_id, self.page.url
         for ticked in self.page.locator("input[type=checkbox]:checked").all():
             self.page.locator(f"label[for='{ticked.get_attribute('id')}']").click()
         return self.answer(question_id, answer)

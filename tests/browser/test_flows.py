@@ -7,6 +7,9 @@ import zlib
 
 import pytest
 
+from backcare.triage import Level
+from backcare.triage.levels import LEVEL_TITLES
+
 from ..answers import BASELINE, with_answers
 from .person import Person, input_id
 
@@ -31,7 +34,7 @@ def test_calm_answers_lead_to_care_at_home(contexts):
     person.walk(BASELINE)
     assert person.result() == ("self_care", "acute", [])
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("h1").inner_text() == person.words("Care for it at home")
+    assert page.locator("h1").inner_text() == person.words(LEVEL_TITLES[Level.SELF_CARE].you)
     # Nothing but the session cookie, holding answer codes only.
     assert [cookie["name"] for cookie in page.context.cookies()] == ["backcare"]
     assert answers_in_cookie(page.context)["severity"] == "mild"
@@ -117,7 +120,7 @@ def test_switching_language_mid_way_keeps_the_answers(contexts):
     spanish.answer_all(BASELINE)
     spanish.see_result()
     assert spanish.result() == ("self_care", "acute", [])
-    assert page.locator("h1").inner_text() == spanish.words("Care for it at home")
+    assert page.locator("h1").inner_text() == spanish.words(LEVEL_TITLES[Level.SELF_CARE].you)
     assert [cookie["name"] for cookie in page.context.cookies()] == ["backcare"]
 
 

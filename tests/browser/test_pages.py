@@ -10,6 +10,7 @@ import pytest
 from backcare.triage import assess
 from backcare.triage.questions import without_hidden
 
+from ..answers import as_answered
 from .tour import CHANGES, EVERY_QUESTION
 
 LANGS = ("en", "es")
@@ -24,7 +25,7 @@ def test_changing_answers_from_the_check_page_reaches_every_level(tours, lang):
     for question_id, answer in (None, None), *CHANGES:
         if question_id:
             answers = without_hidden({**answers, question_id: answer})
-        assessment = assess(answers)
+        assessment = assess(as_answered(answers))
         expected.append((str(assessment.level), list(assessment.rule_ids)))
     assert [(v.level, v.rules) for v in visits if v.level] == expected
     assert {level for level, _ in expected} == {"emergency", "urgent", "soon", "self_care"}
@@ -126,6 +127,6 @@ def test_each_result_prints_on_one_or_two_pages_without_the_page_furniture(tours
     """Header, footer, buttons and back link hidden; each outside link followed by its address."""
     visits, _ = tours[lang]
     printed = [v for v in visits if v.level]
-    assert len(printed) == 5
+    assert len(printed) == len(CHANGES) + 1
     assert [(v.name, v.print_problems) for v in printed if v.print_problems] == []
     assert [(v.name, v.printed_pages) for v in printed if not 1 <= v.printed_pages <= 2] == []

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from ..answers import with_answers
+from ..answers import EVERY_QUESTION
 from .chromium import AXE_JS, launch, new_context
 from .person import Person
 
@@ -22,15 +22,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe.from_file(AXE_JS) if AXE_JS.exists() else Axe()
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
-#: Answers that reach every question: pregnant "yes" brings in the pregnancy signs (a "soon").
-EVERY_QUESTION = with_answers(pregnant="yes")
-#: Then one change at a time from the check page, for each other level: self-care, urgent, an
-#: emergency found late, and an emergency sign, which stops at once.
+#: Then one change at a time from the check page, for each other level: soon, self-care, an
+#: emergency found at the last question, and an emergency sign on page 1, which stops at once.
 CHANGES = (
-    ("pregnant", "no"),
-    ("severity", "severe"),
-    ("warning_signs", ("fever", "immune")),
+    ("severity", "mild"),
+    ("leg_symptoms", ()),
     ("emergency_signs", ("chest_pain",)),
+    ("emergency_signs", ()),  # through the emergency result's "Change my answers"
+    ("pregnancy_signs", ("one_sided_pain",)),
 )
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -164,11 +163,17 @@ class Tour:
         return self.person.button("Continue")
 
     def result_after_changing(self, question_id, answer):
-        """Back from the result to the check page, change one answer, and see the result."""
+        """Back from the result to the check page, change one answer, and see the result. An
+        emergency result has no check page behind it: its "Change my answers" link leads to
+        the question where the questionnaire stopped."""
         person = self.person
-        self.page.go_back()
-        assert person.path.endswith("/check"), self.page.url
-        response = person.change(question_id, answer)
+        change_mine = person.link("Change my answers")
+        if change_mine.count():
+            response = person.change(question_id, answer, link=change_mine)
+        else:
+            self.page.go_back()
+            assert person.path.endswith("/check"), self.page.url
+            response = person.change(question_id, answer)
         if person.path.endswith("/check"):
             response = person.see_result()
         self.visit(f"result {self.level()} after {question_id}", response, pictures=True)

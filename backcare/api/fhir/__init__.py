@@ -5,9 +5,13 @@ The canonical URLs are backcare's own identifiers, not links and not a registere
 backcare.example is a reserved name (RFC 2606) that stands for whichever host serves the app.
 """
 
+from backcare.triage import RULES_VERSION
+
 FHIR_JSON = "application/fhir+json"
 BASE = "https://backcare.example/fhir"
 QUESTIONNAIRE_URL = f"{BASE}/Questionnaire/backcare"
+#: What a QuestionnaireResponse's ``questionnaire`` may be: the url, or ``url|version``.
+QUESTIONNAIRE_CANONICALS = (QUESTIONNAIRE_URL, f"{QUESTIONNAIRE_URL}|{RULES_VERSION}")
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 
 

@@ -3,6 +3,9 @@
 The text is in the language asked for (``Questionnaire.language``), and every text and display
 also carries its translation into the other language (the ``translation`` extension on
 ``_text``, ``_title`` and ``_display``), so one download serves a bilingual form either way.
+``version`` is the rules version. The branching is ``Question.shown_when`` translated
+(``enable_when``): ``enableWhen`` with ``enableBehavior`` where it can say the condition, else
+the SDC ``enableWhenExpression`` extension (FHIRPath over the QuestionnaireResponse).
 """
 
 from typing import Any
@@ -12,7 +15,13 @@ from flask_babel import lazy_gettext as _l
 
 from backcare.api.fhir import QUESTIONNAIRE_URL, TRANSLATION, answer_system
 from backcare.i18n import LANGUAGES
-from backcare.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+from backcare.triage import RULES_VERSION
+from backcare.triage.conditions import AllOf, AnyOf, Condition, Has, HasNone, Is, IsNot, Not
+from backcare.triage.questions import NONE, QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+
+ENABLE_WHEN_EXPRESSION = (
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+)
 
 TITLE = _l("Back pain: what to do now")
 
@@ -51,6 +60,7 @@ def build_questionnaire(lang: str) -> dict[str, Any]:
         "resourceType": "Questionnaire",
         "id": "backcare",
         "url": QUESTIONNAIRE_URL,
+        "version": RULES_VERSION,
         "name": "BackcareBackPain",
         **text((), "title"),
         "status": "active",
@@ -78,18 +88,83 @@ def _item(question: Question, text) -> dict[str, Any]:
             for option in question.options
         ],
     }
-    condition = question.shown_when
-    if condition is not None:
-        parent = QUESTIONS_BY_ID[condition.question]
-        codes = [option.code for option in parent.options if option.code in condition.codes]
-        item["enableWhen"] = [
-            {
-                "question": parent.id,
-                "operator": "=",
-                "answerCoding": {"system": answer_system(parent.id), "code": code},
-            }
-            for code in codes
-        ]
-        if len(codes) > 1:
-            item["enableBehavior"] = "any"
+    if question.shown_when is not None:
+        item.update(enable_when(question.shown_when))
     return item
+
+
+# The branching in FHIR: one walk over the condition dataclasses.
+
+
+def _codes(condition: Is | Has) -> tuple[str, ...]:
+    """The codes a simple condition asks for (``Has`` with none: any sign)."""
+    if isinstance(condition, Has) and not condition.codes:
+        return QUESTIONS_BY_ID[condition.question].sign_codes
+    return condition.codes
+
+
+def _equals(condition: Is | Has) -> list[dict[str, Any]]:
+    """``enableWhen`` entries, one per code, any of which makes ``condition`` hold (FHIR's
+    ``=`` holds when any answer of a repeating question has the code)."""
+    return [
+        {
+            "question": condition.question,
+            "operator": "=",
+            "answerCoding": {"system": answer_system(condition.question), "code": code},
+        }
+        for code in _codes(condition)
+    ]
+
+
+def _simple(condition: Condition) -> bool:
+    return isinstance(condition, Is | Has)
+
+
+def enable_when(condition: Condition) -> dict[str, Any]:
+    """The item elements for ``condition``: ``enableWhen`` (+ ``enableBehavior``) when it is a
+    single ``Is``/``Has``, an ``AnyOf`` of them, or an ``AllOf`` of ones with one code each;
+    otherwise an ``enableWhenExpression`` extension."""
+    entries: list[dict[str, Any]] | None = None
+    behavior = "any"
+    if _simple(condition):
+        entries = _equals(condition)
+    elif isinstance(condition, AnyOf) and all(map(_simple, condition.conditions)):
+        entries = [entry for inner in condition.conditions for entry in _equals(inner)]
+    elif isinstance(condition, AllOf) and all(
+        _simple(inner) and len(_codes(inner)) == 1 for inner in condition.conditions
+    ):
+        entries, behavior = [_equals(inner)[0] for inner in condition.conditions], "all"
+    if entries is None:
+        expression = {"language": "text/fhirpath", "expression": fhirpath(condition)}
+        return {"extension": [{"url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression}]}
+    if len(entries) == 1:
+        return {"enableWhen": entries}
+    return {"enableWhen": entries, "enableBehavior": behavior}
+
+
+def _answers(question_id: str) -> str:
+    """The codings answering ``question_id`` in the QuestionnaireResponse."""
+    return f"%resource.repeat(item).where(linkId = '{question_id}').answer.value"
+
+
+def fhirpath(condition: Condition) -> str:
+    """``condition`` as a FHIRPath boolean over ``%resource`` (the QuestionnaireResponse), with
+    the contract's semantics: asking for a code never holds on an unanswered question."""
+    match condition:
+        case Is(question, codes) | Has(question, codes) if codes:
+            either = " or ".join(f"code = '{code}'" for code in codes)
+            return f"{_answers(question)}.where({either}).exists()"
+        case Has(question, ()):
+            return f"{_answers(question)}.where(code != '{NONE}').exists()"
+        case HasNone(question):
+            answers = _answers(question)
+            return f"({answers}.exists() and {answers}.where(code != '{NONE}').empty())"
+        case IsNot(question, codes):
+            return f"{fhirpath(Is(question, codes))}.not()"
+        case Not(inner):
+            return f"({fhirpath(inner)}).not()"
+        case AllOf(conditions):
+            return "(" + " and ".join(fhirpath(inner) for inner in conditions) + ")"
+        case AnyOf(conditions):
+            return "(" + " or ".join(fhirpath(inner) for inner in conditions) + ")"
+    raise TypeError(f"no FHIRPath for {condition!r}")  # LevelIn, PainTypeIs: never branching

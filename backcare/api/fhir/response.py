@@ -1,7 +1,8 @@
 """Answers read from a FHIR R4 ``QuestionnaireResponse`` to our ``Questionnaire``.
 
 Only what the assessment needs is read: ``resourceType``, ``language`` (the answer's language),
-``questionnaire`` (if given, it must be ours) and each item's ``linkId`` and ``valueCoding``
+``questionnaire`` (if given, it must be ours: its ``url``, or ``url|version`` for the rules
+version it was made from) and each item's ``linkId`` and ``valueCoding``
 answers. Other elements (``status``, ``subject``, ``authored``, extensions...) are allowed and
 ignored. The answers then go through the same checks as JSON ones (``validation.check``).
 """
@@ -10,9 +11,9 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from backcare.api.fhir import QUESTIONNAIRE_URL, answer_system
+from backcare.api.fhir import QUESTIONNAIRE_CANONICALS, QUESTIONNAIRE_URL, answer_system
 from backcare.api.problems import ErrorKind, InputError
-from backcare.api.validation import EMERGENCY, Reading, language_error, not_an_object, pointer
+from backcare.api.validation import Reading, language_error, not_an_object, pointer
 from backcare.i18n import LANGUAGES
 from backcare.triage.questions import QUESTIONS_BY_ID, Kind
 
@@ -32,8 +33,12 @@ def read_questionnaire_response(body: object) -> Reading:
     if lang is None:
         errors.append(language_error("language", pointer("language")))
     questionnaire = body.get("questionnaire", QUESTIONNAIRE_URL)
-    if questionnaire != QUESTIONNAIRE_URL:
-        detail = _l("“questionnaire” must be %(url)s.", url=QUESTIONNAIRE_URL)
+    if questionnaire not in QUESTIONNAIRE_CANONICALS:
+        detail = _l(
+            "“questionnaire” must be %(url)s (or %(canonical)s).",
+            url=QUESTIONNAIRE_URL,
+            canonical=QUESTIONNAIRE_CANONICALS[-1],
+        )
         errors.append(InputError(ErrorKind.UNKNOWN_CODE, detail, pointer=pointer("questionnaire")))
     items = body.get("item", [])
     if not isinstance(items, list):
@@ -60,16 +65,21 @@ def _read_item(item: object, at: str, reading: Reading, answers: dict[str, objec
         reading.errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=at))
         return
     link_id = item["linkId"]
-    codes = _codes(link_id, item.get("answer", []), at, reading.errors)
+    sent = item.get("answer", [])
+    codes = _codes(link_id, sent, at, reading.errors)
+    question = QUESTIONS_BY_ID.get(link_id)
+    radio = question is not None and question.kind is Kind.RADIO
     if link_id in reading.pointers:
         detail = _l("“%(question)s” is answered more than once.", question=link_id)
         reading.errors.append(InputError(ErrorKind.REPEATED_QUESTION, detail, link_id, at))
-        if link_id == EMERGENCY.id:  # a sign counts wherever it is (fail safe)
+        if radio:  # no one answer is the answer: none of them counts for an emergency
+            reading.repeated.add(link_id)
+        elif isinstance(answers[link_id], list):  # a sign counts wherever it is (fail safe)
             answers[link_id] = [*answers[link_id], *codes]
         return
     reading.pointers[link_id] = at
-    question = QUESTIONS_BY_ID.get(link_id)
-    one_code = question is not None and question.kind is Kind.RADIO and len(codes) == 1
+    # A radio's answer is its one coding; anything else beside it makes it a list (an error).
+    one_code = radio and len(codes) == 1 and isinstance(sent, list) and len(sent) == 1
     answers[link_id] = codes[0] if one_code else codes
 
 

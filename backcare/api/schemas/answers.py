@@ -3,9 +3,11 @@
 
 from typing import Any
 
-from backcare.api.validation import EMERGENCY
+from backcare.api.conditions import backticked, describe
 from backcare.i18n import LANGUAGES
-from backcare.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+from backcare.triage.conditions import AllOf, AnyOf, Condition, Has, HasNone, Is, IsNot, Not
+from backcare.triage.questions import NONE, QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+from backcare.triage.rules import EMERGENCY_RULES
 
 Schema = dict[str, Any]
 
@@ -20,9 +22,50 @@ def asked_when(question: Question) -> str:
     condition = question.shown_when
     if condition is None:
         return "Always asked."
-    parent = QUESTIONS_BY_ID[condition.question]
-    codes = ", ".join(f"`{code}`" for code in codes_of(parent) if code in condition.codes)
-    return f"Asked only when `{parent.id}` is one of {codes}; otherwise it must be left out."
+    return f"Asked only when {describe(condition, backticked)}; otherwise it must be left out."
+
+
+def _codes(condition: Is | Has) -> list[str]:
+    """The codes a simple condition asks for (``Has`` with none: any sign)."""
+    if isinstance(condition, Has) and not condition.codes:
+        return list(QUESTIONS_BY_ID[condition.question].sign_codes)
+    return list(condition.codes)
+
+
+def condition_schema(condition: Condition, *, lenient: bool = False) -> Schema:
+    """``condition`` as a JSON Schema over the answers object as sent: valid exactly when the
+    condition holds (asking for a code never holds on a question that was not answered).
+
+    ``lenient``: as the emergency check reads answers, where a checkbox's known signs count
+    also beside unknown codes, or as the whole value instead of a list.
+    """
+
+    def answer(question: str, value: Schema) -> Schema:
+        return {"properties": {question: value}, "required": [question]}
+
+    match condition:
+        case Is(question, _):
+            return answer(question, {"enum": _codes(condition)})
+        case Has(question, _):
+            contains: Schema = {"type": "array", "contains": {"enum": _codes(condition)}}
+            if lenient:
+                return answer(question, {"anyOf": [contains, answer_enum(_codes(condition))]})
+            return answer(question, contains)
+        case HasNone(question):
+            return answer(question, {"type": "array", "items": {"const": NONE}})
+        case IsNot(question, codes):
+            return {"not": condition_schema(Is(question, codes))}
+        case Not(inner):
+            return {"not": condition_schema(inner, lenient=lenient)}
+        case AllOf(conditions):
+            return {"allOf": [condition_schema(c, lenient=lenient) for c in conditions]}
+        case AnyOf(conditions):
+            return {"anyOf": [condition_schema(c, lenient=lenient) for c in conditions]}
+    raise TypeError(f"no JSON Schema for {condition!r}")  # LevelIn, PainTypeIs
+
+
+def answer_enum(codes: list[str]) -> Schema:
+    return {"type": "string", "enum": codes}
 
 
 def answer_schema(question: Question) -> Schema:
@@ -51,16 +94,9 @@ def answer_properties() -> Schema:
 
 def _branching(question: Question) -> Schema:
     """The question is answered exactly when the branching asks it."""
-    condition = question.shown_when
-    assert condition is not None
-    parent = QUESTIONS_BY_ID[condition.question]
+    assert question.shown_when is not None
     return {
-        "if": {
-            "properties": {
-                parent.id: {"enum": [c for c in codes_of(parent) if c in condition.codes]}
-            },
-            "required": [parent.id],
-        },
+        "if": condition_schema(question.shown_when),
         "then": {"required": [question.id]},
         "else": {"not": {"required": [question.id]}},
     }
@@ -103,27 +139,25 @@ def assessment_request_schema() -> Schema:
 
 
 def emergency_request_schema() -> Schema:
-    signs = list(EMERGENCY.sign_codes)
     return {
         "type": "object",
         "description": (
-            "An emergency is never delayed by a validation error: a body whose "
-            "`answers.emergency_signs` holds a known sign (in a list, or as the whole value) "
-            "gets the emergency assessment, and everything else in it is ignored (`lang` is "
-            "used when valid). Without a known sign, an unknown code there is a 400."
+            "An emergency is never delayed by a validation error: a body whose answers fire "
+            "any emergency rule, at any question, gets the emergency result, whatever else is "
+            "missing, extra (not asked) or invalid in it (`lang` is used when valid). What "
+            "counts: a radio answer that is one of its codes, and the known signs of a checkbox "
+            "answer (in a list, beside unknown codes too, or as the whole value); each "
+            "`anyOf` branch here is one emergency rule. The result lists every emergency rule "
+            "fired by the answers up to the first question at which one fires (the "
+            "questionnaire stops there). Without an emergency, an unknown code is a 400."
         ),
         "properties": {
             "answers": {
                 "type": "object",
-                "properties": {
-                    EMERGENCY.id: {
-                        "anyOf": [
-                            {"type": "array", "contains": {"enum": signs}},
-                            {"type": "string", "enum": signs},
-                        ]
-                    }
-                },
-                "required": [EMERGENCY.id],
+                "anyOf": [
+                    {"title": rule.id, **condition_schema(rule.when, lenient=True)}
+                    for rule in EMERGENCY_RULES
+                ],
             }
         },
         "required": ["answers"],

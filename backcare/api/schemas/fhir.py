@@ -3,12 +3,15 @@ expressed over its items, and an outline of the ``Questionnaire`` given."""
 
 from typing import Any
 
-from backcare.api.fhir import QUESTIONNAIRE_URL, TRANSLATION, answer_system
+from backcare.api.fhir import QUESTIONNAIRE_CANONICALS, TRANSLATION, answer_system
+from backcare.api.fhir.questionnaire import ENABLE_WHEN_EXPRESSION
 from backcare.api.fhir.response import LANGUAGE_TAG
 from backcare.api.schemas.answers import asked_when, codes_of
-from backcare.api.validation import EMERGENCY
 from backcare.i18n import LANGUAGES
-from backcare.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+from backcare.triage import RULES_VERSION
+from backcare.triage.conditions import AllOf, AnyOf, Condition, Has, HasNone, Is, IsNot, Not
+from backcare.triage.questions import NONE, QUESTIONS, QUESTIONS_BY_ID, Kind, Question
+from backcare.triage.rules import EMERGENCY_RULES
 
 Schema = dict[str, Any]
 
@@ -30,7 +33,11 @@ def _answer_with(code: Schema) -> Schema:
 
 
 def _item_for(question_id: str) -> Schema:
-    return {"properties": {"linkId": {"const": question_id}}, "required": ["linkId"]}
+    return {
+        "type": "object",
+        "properties": {"linkId": {"const": question_id}},
+        "required": ["linkId"],
+    }
 
 
 def _response_item(question: Question) -> Schema:
@@ -55,23 +62,67 @@ def _response_item(question: Question) -> Schema:
     }
 
 
+def _answered_with(question_id: str, answer: Schema) -> Schema:
+    """The items hold one for ``question_id`` whose ``answer`` fits ``answer``."""
+    item = _item_for(question_id)
+    return {
+        "contains": {
+            **item,
+            "properties": {**item["properties"], "answer": {"type": "array", **answer}},
+            "required": ["linkId", "answer"],
+        }
+    }
+
+
+def _codes(condition: Is | Has) -> list[str]:
+    if isinstance(condition, Has) and not condition.codes:
+        return list(QUESTIONS_BY_ID[condition.question].sign_codes)
+    return list(condition.codes)
+
+
+def items_condition(condition: Condition, *, lenient: bool = False) -> Schema:
+    """``condition`` as a JSON Schema over a QuestionnaireResponse's ``item`` list.
+
+    ``lenient``: as the emergency check reads them, where a radio counts when its one item has
+    one coding of the question's system (or none), and a checkbox's signs count in any of its
+    items, beside anything else.
+    """
+    match condition:
+        case Is(question, _) if lenient:
+            coding = {"type": "object", **_coding(QUESTIONS_BY_ID[question], _codes(condition))}
+            answer = {"type": "object", "properties": {"valueCoding": coding}}
+            answer["required"] = ["valueCoding"]
+            once = {"contains": _item_for(question), "minContains": 1, "maxContains": 1}
+            one = _answered_with(question, {"minItems": 1, "maxItems": 1, "items": answer})
+            return {"allOf": [once, one]}
+        case Has(question, _) if lenient:
+            coding = {"type": "object", **_coding(QUESTIONS_BY_ID[question], _codes(condition))}
+            answer = {"type": "object", "properties": {"valueCoding": coding}}
+            answer["required"] = ["valueCoding"]
+            return _answered_with(question, {"contains": answer})
+        case Is(question, _) | Has(question, _):
+            return _answered_with(question, {"contains": _answer_with({"enum": _codes(condition)})})
+        case HasNone(question):
+            return _answered_with(question, {"items": _answer_with({"const": NONE})})
+        case IsNot(question, codes):
+            return {"not": items_condition(Is(question, codes))}
+        case Not(inner):
+            return {"not": items_condition(inner, lenient=lenient)}
+        case AllOf(conditions):
+            return {"allOf": [items_condition(c, lenient=lenient) for c in conditions]}
+        case AnyOf(conditions):
+            return {"anyOf": [items_condition(c, lenient=lenient) for c in conditions]}
+    raise TypeError(f"no JSON Schema for {condition!r}")  # LevelIn, PainTypeIs
+
+
 def _item_branching(question: Question) -> Schema:
     """One item for the question exactly when the branching asks it, else none."""
     once = {"contains": _item_for(question.id), "minContains": 1, "maxContains": 1}
     condition = question.shown_when
     if condition is None:
         return once
-    parent = QUESTIONS_BY_ID[condition.question]
-    codes = [code for code in codes_of(parent) if code in condition.codes]
-    parent_asks = {
-        "properties": {
-            "linkId": {"const": parent.id},
-            "answer": {"contains": _answer_with({"enum": codes})},
-        },
-        "required": ["linkId", "answer"],
-    }
     return {
-        "if": {"contains": parent_asks},
+        "if": items_condition(condition),
         "then": once,
         "else": {"not": {"contains": _item_for(question.id)}},
     }
@@ -88,7 +139,11 @@ def questionnaire_response_schema() -> Schema:
         ),
         "properties": {
             "resourceType": {"const": "QuestionnaireResponse"},
-            "questionnaire": {"const": QUESTIONNAIRE_URL},
+            "questionnaire": {
+                "enum": list(QUESTIONNAIRE_CANONICALS),
+                "description": "Our Questionnaire's url, or `url|version` with the rules "
+                f"version ({RULES_VERSION}).",
+            },
             "language": {"type": "string", "pattern": f"^{LANGUAGE_TAG}$"},
             "item": {
                 "type": "array",
@@ -101,31 +156,20 @@ def questionnaire_response_schema() -> Schema:
 
 
 def fhir_emergency_schema() -> Schema:
-    signs = list(EMERGENCY.sign_codes)
     return {
         "type": "object",
         "description": (
-            "As for JSON: a response whose `emergency_signs` item holds a known sign gets the "
-            "emergency assessment, whatever else is in it."
+            "As for JSON (`EmergencyRequest`): a response whose items fire any emergency rule "
+            "gets the emergency result, whatever else is in it. Each `anyOf` branch is one "
+            "emergency rule."
         ),
         "properties": {
             "item": {
                 "type": "array",
-                "contains": {
-                    "type": "object",
-                    "properties": {
-                        "linkId": {"const": EMERGENCY.id},
-                        "answer": {
-                            "type": "array",
-                            "contains": {
-                                "type": "object",
-                                "properties": {"valueCoding": _coding(EMERGENCY, signs)},
-                                "required": ["valueCoding"],
-                            },
-                        },
-                    },
-                    "required": ["linkId", "answer"],
-                },
+                "anyOf": [
+                    {"title": rule.id, **items_condition(rule.when, lenient=True)}
+                    for rule in EMERGENCY_RULES
+                ],
             }
         },
         "required": ["item"],
@@ -148,7 +192,12 @@ def questionnaire_schema() -> Schema:
             "repeats": {"type": "boolean"},
             "answerOption": {"type": "array", "minItems": 1},
             "enableWhen": {"type": "array", "minItems": 1},
-            "enableBehavior": {"enum": ["any"]},
+            "enableBehavior": {"enum": ["all", "any"]},
+            "extension": {
+                "type": "array",
+                "description": f"Holds the {ENABLE_WHEN_EXPRESSION} extension (FHIRPath over "
+                "`%resource`) where `enableWhen` cannot say when the question is asked.",
+            },
         },
         "required": ["linkId", "text", "type", "repeats", "answerOption"],
     }
@@ -158,7 +207,8 @@ def questionnaire_schema() -> Schema:
             "resourceType": {"const": "Questionnaire"},
             "language": {"type": "string", "enum": list(LANGUAGES)},
             "url": {"type": "string", "format": "uri"},
+            "version": {"const": RULES_VERSION, "description": "The rules version."},
             "item": {"type": "array", "items": item},
         },
-        "required": ["resourceType", "language", "url", "item"],
+        "required": ["resourceType", "language", "url", "version", "item"],
     }

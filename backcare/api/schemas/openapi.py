@@ -8,14 +8,19 @@ from backcare.api.fhir import FHIR_JSON
 from backcare.api.problems import PROBLEM_JSON
 from backcare.api.schemas import answers, fhir, response_bodies
 from backcare.i18n import LANGUAGES
+from backcare.triage import RULES_VERSION
 
 DESCRIPTION = """\
 backcare's questionnaire and triage rules for back pain, for clinics' systems.
 
 Send the answers, as codes, to `POST /api/v1/assessments`, either as JSON or as a FHIR R4
-`QuestionnaireResponse` to the `Questionnaire` at `GET /api/v1/questionnaire`, and get back the
-level (what to do), the pain type, every rule that fired with its reason and sources, advice and
-reading, in English or Spanish.
+`QuestionnaireResponse` to the `Questionnaire` at `GET /api/v1/questionnaire` (its
+`questionnaire` our url, or `url|version`), and get back the level (what to do), where to go
+(`care`), the pain type, the rules version, every rule that fired with its reason and sources,
+advice and reading, in English or Spanish.
+
+Every question the branching asks must be answered, and no other: each answer's description
+says when its question is asked.
 
 The API is stateless: no sign-up, no key, no cookie, no CSRF token, and nothing sent is kept.
 An emergency is never delayed by a validation error: see `EmergencyRequest`.
@@ -120,7 +125,11 @@ def openapi_document() -> dict[str, Any]:
     """The whole OpenAPI 3.1 document (the same for every request, so built once)."""
     return {
         "openapi": "3.1.0",
-        "info": {"title": "backcare API", "version": "1.0.0", "description": DESCRIPTION},
+        "info": {
+            "title": "backcare API",
+            "version": f"1.0.0+rules.{RULES_VERSION}",
+            "description": DESCRIPTION,
+        },
         "paths": _paths(),
         "components": {
             "schemas": {

@@ -5,7 +5,7 @@ from typing import Any
 from backcare.api.problems import ErrorKind
 from backcare.api.schemas.answers import answer_properties
 from backcare.i18n import LANGUAGES
-from backcare.triage import Level, PainType
+from backcare.triage import RULES_VERSION, Care, Level, PainType
 from backcare.triage.catalog import CATALOG, RESOURCES
 from backcare.triage.rules import ADVICE_RULES, LEVEL_RULES
 
@@ -88,13 +88,28 @@ def assessment_schema() -> Schema:
                 "enum": [level.value for level in Level],
                 "description": "What to do: the highest level of any rule that fired.",
             },
+            "care": {
+                "type": ["string", "null"],
+                "enum": [*(c.value for c in Care), None],
+                "description": "Where to go when it is better than the level's default (the "
+                "`action` then says so): `maternity` or `cancer_team` for some emergencies, "
+                "`maternity_now` for every urgent result in a pregnancy; null otherwise.",
+            },
             "pain_type": {
                 "type": ["string", "null"],
                 "enum": [*(p.value for p in PainType), None],
-                "description": "Chronic after three months; null when an emergency sign "
-                "stopped the questionnaire before the duration question.",
+                "description": "Chronic after three months; null when an emergency stopped "
+                "the questionnaire before the duration question.",
             },
-            "action": {"type": "string", "description": "The one thing to do, in words."},
+            "rules_version": {
+                "const": RULES_VERSION,
+                "description": "The version of the questionnaire and rules that gave the result.",
+            },
+            "action": {
+                "type": "string",
+                "description": "The one thing to do, in words (the care's action when there "
+                "is one), with the emergency number.",
+            },
             "rules": {
                 "type": "array",
                 "items": rule,
@@ -111,8 +126,8 @@ def assessment_schema() -> Schema:
                 "type": "object",
                 "properties": answer_properties(),
                 "additionalProperties": False,
-                "description": "The answers the assessment used: for an emergency, the signs "
-                "alone; `[]` for none of these.",
+                "description": "The answers the assessment used (`[]` for none of these): for "
+                "an emergency, those up to the question at which it stopped.",
             },
         }
     )
