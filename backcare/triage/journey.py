@@ -16,7 +16,7 @@ from backcare.triage.questions import (
     relevant_answers,
     without_hidden,
 )
-from backcare.triage.rules import fires_emergency
+from backcare.triage.rules import EMERGENCY_RULES_READING
 
 __all__ = ["Journey", "is_shown", "relevant_answers", "without_hidden"]
 
@@ -45,7 +45,9 @@ class Journey:
     def of(cls, answers: Answers) -> "Journey":
         """The journey for ``answers`` (stale answers to questions no longer asked are ignored)."""
         answers = without_hidden(answers)
+        # The answers so far, in order: only the shown ones, so no hidden answer is read.
         given: dict[str, str | tuple[str, ...]] = {}
+        facts = Facts(given)
         asked: list[Question] = []
         possible: list[Question] = []
         #: Questions that may still be asked and have no answer yet.
@@ -56,7 +58,8 @@ class Journey:
                 possible.append(question)
                 if question.id in answers:
                     given[question.id] = answers[question.id]
-                    if fires_emergency(given):
+                    # Only a rule that reads this answer can start to fire with it.
+                    if any(rule.when(facts) for rule in EMERGENCY_RULES_READING[question.id]):
                         return cls(answers, tuple(asked), tuple(asked), question)
                 else:
                     open_ids.add(question.id)

@@ -28,7 +28,7 @@ from backcare.triage.conditions import (
     unless,
 )
 from backcare.triage.levels import Care, Level, PainType
-from backcare.triage.questions import without_hidden
+from backcare.triage.questions import QUESTIONS, without_hidden
 from backcare.triage.sources import Source
 from backcare.triage.text import N_, AnsweringFor, wording_for
 
@@ -820,6 +820,12 @@ ADVICE_RULES: tuple[Rule, ...] = (
 RULES: tuple[Rule, ...] = LEVEL_RULES + ADVICE_RULES
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 EMERGENCY_RULES: tuple[Rule, ...] = tuple(rule for rule in LEVEL_RULES if rule.level is E)
+#: The emergency rules that read each question: only these can start to fire when it is
+#: answered (no emergency rule holds on no answers).
+EMERGENCY_RULES_READING: dict[str, tuple[Rule, ...]] = {
+    question.id: tuple(rule for rule in EMERGENCY_RULES if question.id in rule.when.questions)
+    for question in QUESTIONS
+}
 
 
 def fires_emergency(answers: Answers) -> bool:
