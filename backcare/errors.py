@@ -2,7 +2,7 @@
 
 import traceback
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
@@ -93,7 +93,10 @@ def log_unhandled(error: Exception) -> None:
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
-        return render_page("errors/csrf.html", back=_back_to_page()), 400
+        # No CSRF secret in the session: the cookie itself is gone (it ends an hour after the
+        # last page), and the answers with it. Say so, rather than "still saved".
+        cleared = "csrf_token" not in session
+        return render_page("errors/csrf.html", back=_back_to_page(), cleared=cleared), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -25,7 +25,10 @@ def test_contact_a_provider_card_shows_the_clinic_and_its_phone(client):
     soup = visit(client).walk(with_answers(severity="severe"))
     card = soup.find(class_="care-card")
     assert "Riverside Family Clinic" in card.get_text()
-    assert card.find("a", href="tel:+15550100199").get_text() == "+1 555 010 0199"
+    call = card.find("a", href="tel:+15550100199")
+    assert "button--call" in call["class"]  # one large button to tap, the number never split
+    assert call.get_text() == "Call Riverside Family Clinic on +1 555 010 0199."
+    assert call.find(class_="nowrap").get_text() == "+1 555 010 0199"
 
 
 def test_appointment_card_shows_the_clinic_too(client):

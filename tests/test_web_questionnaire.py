@@ -73,7 +73,8 @@ def test_missing_answer_shows_an_error_summary_linking_to_the_first_option(quest
     assert soup.title.string.startswith("Error: ")
     summary = soup.find(attrs={"role": "alert"})
     link = summary.find("a")
-    assert link["href"] == "#emergency_signs"
+    assert link["href"] == "#emergency_signs-fieldset"  # the legend comes into view
+    assert soup.find(id="emergency_signs-fieldset").name == "fieldset"
     assert soup.find(id="emergency_signs")["type"] == "checkbox"
     assert "None of these" in link.get_text()
     message = soup.find(class_="error-message")
@@ -206,6 +207,16 @@ def test_a_tampered_checkbox_names_the_question(questionnaire):
     response = questionnaire.post("/en/q/emergency_signs", {"emergency_signs": ["51_to_70"]})
     assert response.status_code == 400
     assert "Do you have any of these along with your back pain?" in response.text
+
+
+def test_a_form_sent_after_the_session_ended_says_the_answers_were_cleared(client):
+    response = client.post("/en/q/age", data={"age": "51_to_70", "csrf_token": "old"})
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.find("h1").get_text() == "Your answers were cleared"
+    assert "cleared after an hour" in soup.find("main").get_text()
+    assert "still saved" not in response.text
+    assert soup.find("main").find("a", class_="button")["href"] == "/en/"
 
 
 @pytest.mark.parametrize("token", [None, "not-a-token"])

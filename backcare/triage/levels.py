@@ -91,8 +91,8 @@ ACTIONS: Mapping[Level, Phrase] = MappingProxyType(
             ),
         ),
         Level.SELF_CARE: Phrase(
-            N_("You can probably care for this at home. Below is how, and when to get help."),
-            N_("They can probably be cared for at home. Below is how, and when to get help."),
+            N_("Below: how to ease the pain at home, and when to get help."),
+            N_("Below: how to ease their pain at home, and when to get help."),
         ),
     }
 )

@@ -1,0 +1,102 @@
+"""Built for a person in pain on a cheap phone: what the accessibility engines miss, checked in
+Chromium in both languages (issue "Built for a person in pain")."""
+
+import pytest
+
+from ..answers import with_answers
+from .person import Person
+
+LANGS = ("en", "es")
+PHONE = {"width": 320, "height": 640}
+
+_BOUNDARY = """() => [...document.querySelectorAll(".button")]
+  .filter(b => b.getClientRects().length)
+  .map(b => { const s = getComputedStyle(b);
+    return [b.textContent.trim(), s.borderTopStyle, parseFloat(s.borderTopWidth), s.borderTopColor,
+            s.backgroundColor]; })"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_buttons_keep_a_visible_boundary_in_forced_colours(contexts, lang):
+    page = contexts.page(lang, forced_colors="active")
+    person = Person(page, lang)
+    page.goto(f"/{lang}/")
+    person.start()
+    person.answer("emergency_signs", ("chest_pain",))
+    for path in (f"/{lang}/", f"/{lang}/result"):
+        page.goto(path)
+        buttons = page.evaluate(_BOUNDARY)
+        assert buttons, path
+        for text, style, width, color, _ in buttons:
+            assert style == "solid" and width >= 1, (path, text, style, width)
+            assert color not in ("rgba(0, 0, 0, 0)", "transparent"), (path, text, color)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_emergency_call_is_one_large_button_whose_number_never_wraps(contexts, lang):
+    page = contexts.page(lang, viewport=PHONE)
+    person = Person(page, lang)
+    person.start()
+    person.answer("emergency_signs", ("chest_pain",))
+    call = page.locator("a.button--call")
+    box = call.bounding_box()
+    room = call.locator("xpath=..").bounding_box()  # all the width the card gives it
+    assert call.get_attribute("href") == "tel:911"
+    assert box["height"] >= 44 and box["width"] >= room["width"] - 1
+    number = call.locator(".nowrap")
+    assert number.inner_text() == "911"
+    assert len(number.evaluate("n => [...n.getClientRects()]")) == 1  # on one line
+    # The action comes first, "Change my answers" right below it, the lists after.
+    order = page.evaluate(
+        """() => [...document.querySelectorAll("main a, main button, main h2")]
+              .map(e => e.matches(".button--call") ? "call"
+                       : e.textContent.trim())"""
+    )
+    assert order.index("call") < order.index(person.words("Change my answers"))
+    assert order.index(person.words("Change my answers")) < order.index(
+        person.words("What to tell them")
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_error_summary_link_brings_the_question_into_view(contexts, lang):
+    page = contexts.page(lang, viewport=PHONE)
+    person = Person(page, lang)
+    person.start()
+    person.click(person.button("Continue"))  # no answer: the error summary at the top
+    page.locator(".error-summary a").click()
+    legend = page.locator("legend").bounding_box()
+    error = page.locator(".error-message").bounding_box()
+    assert legend["y"] >= -1 and error["y"] + error["height"] <= PHONE["height"], (legend, error)
+    assert page.evaluate("document.activeElement.name") == "emergency_signs"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_and_start_again_come_before_the_reading_list(contexts, lang):
+    page = contexts.page(lang)
+    person = Person(page, lang)
+    person.prefill(with_answers(injury="strain", activities=("desk_work",)))
+    page.goto(f"/{lang}/result")
+    stops = page.evaluate(
+        """() => [...document.querySelectorAll("main a, main button")]
+              .filter(e => e.getClientRects().length)
+              .map(e => e.closest(".read-more") ? "reading" : e.textContent.trim())"""
+    )
+    assert stops.index(person.words("Start again")) < stops.index("reading")
+    shown = page.locator(".read-more ul.resources a").filter(visible=True)
+    assert 1 <= shown.count() <= 6  # the rest wait in "More pages that fit"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_link_sits_in_a_landmark(contexts, lang):
+    page = contexts.page(lang)
+    person = Person(page, lang)
+    person.start()
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll("a")]
+              .filter(a => !a.closest("header, nav, main, footer") && !a.matches(".skip-link"))
+              .map(a => a.outerHTML)"""
+    )
+    assert outside == []
+    assert page.locator("nav .back-link").count() == 1
+    assert page.locator("header nav a.header__lang").count() == 1
