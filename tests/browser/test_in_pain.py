@@ -3,7 +3,7 @@ Chromium in both languages (issue "Built for a person in pain")."""
 
 import pytest
 
-from ..answers import with_answers
+from ..answers import EVERY_QUESTION, with_answers
 from .person import Person
 
 LANGS = ("en", "es")
@@ -100,3 +100,46 @@ def test_every_link_sits_in_a_landmark(contexts, lang):
     assert outside == []
     assert page.locator("nav .back-link").count() == 1
     assert page.locator("header nav a.header__lang").count() == 1
+
+
+#: A 375 px phone zoomed to 200% lays pages out in about 188 CSS pixels.
+PHONE_ZOOMED = {"width": 188, "height": 333}
+_SPLIT_WORDS = """() => {
+  const split = [];
+  for (const element of document.querySelectorAll("h1, h2, h3, label, legend, dt, .button")) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = [...range.getClientRects()].filter(rect => rect.width > 0).length;
+        if (lines > 1) split.push(`${element.tagName}: ${match[0]}`);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_words_wrap_whole_at_200_percent_zoom_on_a_phone(contexts, lang):
+    """Every question page, the start page and the result: no heading, label or button breaks a
+    word across lines, and nothing scrolls sideways."""
+    page = contexts.page(lang, viewport=PHONE_ZOOMED)
+    person = Person(page, lang)
+    page.goto(f"/{lang}/")
+    seen = {"start": (page.evaluate(_SPLIT_WORDS), page.evaluate(_SCROLL))}
+    person.start()
+    while (question_id := person.question_id) is not None:
+        seen[question_id] = (page.evaluate(_SPLIT_WORDS), page.evaluate(_SCROLL))
+        person.answer(question_id, EVERY_QUESTION[question_id])
+    if person.path.endswith("/check"):
+        seen["check"] = (page.evaluate(_SPLIT_WORDS), page.evaluate(_SCROLL))
+        person.see_result()
+    seen["result"] = (page.evaluate(_SPLIT_WORDS), page.evaluate(_SCROLL))
+    assert len(seen) >= 19  # the start page, all 17 questions, the result
+    assert {name: found for name, found in seen.items() if found != ([], False)} == {}
+
+
+_SCROLL = "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
