@@ -20,7 +20,11 @@ from .person import Person
 #: WCAG 2.2 A and AA, as axe-core tags its rules.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe.from_file(AXE_JS) if AXE_JS.exists() else Axe()
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+#: ... and axe's best practices (landmarks, one main, headings in order...).
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 #: Then one change at a time from the check page, for each other level: soon, self-care, an
 #: emergency found at the last question, and an emergency sign on page 1, which stops at once.
@@ -36,6 +40,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
 #: A 1280x800 window zoomed to 200% lays pages out in 640x400 CSS pixels.
 ZOOMED = {"width": 640, "height": 400}
+#: A 375 px phone zoomed to 200%: about 188 CSS pixels.
+PHONE_ZOOMED = {"width": 188, "height": 333}
 
 #: What a person taps: buttons, the choices (box and words), and the primary links.
 TARGETS = (
@@ -130,6 +136,17 @@ class Tour:
                 visit.small_targets = measured["small"]
                 if pictures:
                     self.screenshot(f"{slug}-320x640")
+        if pictures:  # a phone zoomed to 200%, dark mode and forced colours, to look at
+            page.set_viewport_size(PHONE_ZOOMED)
+            self.screenshot(f"{slug}-phone-200-percent")
+            page.set_viewport_size(PHONE)
+            for media, value, back in (
+                ("color_scheme", "dark", "light"),
+                ("forced_colors", "active", "none"),
+            ):
+                page.emulate_media(**{media: value})
+                self.screenshot(f"{slug}-320x640-{value}")
+                page.emulate_media(**{media: back})
         page.set_viewport_size(DESKTOP)
         if pictures:
             self.screenshot(f"{slug}-1280x800")
