@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-TRANSLATIONS := translations
+TRANSLATIONS := backcare/translations
 PO := $(TRANSLATIONS)/es/LC_MESSAGES/messages.po
 
 .PHONY: help install browser-deps run test lint format i18n-extract i18n-update i18n-compile clean
@@ -53,7 +53,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-i18n-extract: $(STAMP) ## Extract every marked string into translations/messages.pot
+i18n-extract: $(STAMP) ## Extract every marked string into backcare/translations/messages.pot
 	$(VENV)/bin/pybabel extract --no-location --sort-by-file --project=backcare -F babel.cfg -k _l -k N_ -k ngettext:1,2 -k _n:1,2 -o $(TRANSLATIONS)/messages.pot .
 
 i18n-update: i18n-extract ## Merge messages.pot into the Spanish catalog
