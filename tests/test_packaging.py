@@ -23,6 +23,7 @@ from packaging.utils import canonicalize_name
 
 from .apps import build_app
 from .servers import ROOT, gunicorn
+from .test_deploy import stages
 
 pytestmark = pytest.mark.packaging
 
@@ -69,13 +70,46 @@ def wheel(dist) -> Path:
 
 
 @pytest.fixture(scope="module")
-def venv(clone, wheel, tmp_path_factory) -> Path:
-    """A production install: the locked runtime requirements, hash-checked, then the wheel."""
+def image_wheel(clone, tmp_path_factory) -> Path:
+    """The wheel as the Dockerfile's build stage makes it: from only the files it copies."""
+    build_stage = stages()[0]
+    context = tmp_path_factory.mktemp("image-build")
+    for instruction in build_stage:
+        if instruction.startswith("COPY "):
+            *sources, target = instruction.split()[1:]
+            for source in sources:
+                destination = (
+                    context / target / source if target.endswith("/") else context / target
+                )
+                copy = shutil.copytree if (clone / source).is_dir() else shutil.copy2
+                copy(clone / source, destination)
+    assert "RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels ." in build_stage
+    wheels = context / "wheels"
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--wheel-dir",
+        str(wheels),
+        ".",
+        cwd=context,
+    )
+    (wheel,) = wheels.glob("backcare-*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def venv(clone, image_wheel, tmp_path_factory) -> Path:
+    """A production install as the image makes it: the locked runtime requirements,
+    hash-checked, then the wheel of the image's build stage."""
     venv = tmp_path_factory.mktemp("venv")
     run(sys.executable, "-m", "venv", str(venv), cwd=venv)
     pip = (str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps")
     run(*pip, "--require-hashes", "-r", str(clone / "requirements.txt"), cwd=venv)
-    run(*pip, str(wheel), cwd=venv)
+    run(*pip, str(image_wheel), cwd=venv)
     return venv
 
 
@@ -83,8 +117,12 @@ def test_a_build_leaves_a_fresh_clone_clean(clone, dist):
     assert run("git", "status", "--porcelain", cwd=clone) == ""
 
 
-def test_the_wheel_carries_the_compiled_catalogs_templates_and_static_files(clone, wheel):
-    with zipfile.ZipFile(wheel) as archive:
+@pytest.mark.parametrize("made_by", ["wheel", "image_wheel"])
+def test_the_wheel_carries_the_compiled_catalogs_templates_and_static_files(
+    clone, made_by, request
+):
+    """Both ways: python -m build (through the sdist), and the image's build stage."""
+    with zipfile.ZipFile(request.getfixturevalue(made_by)) as archive:
         names = set(archive.namelist())
         catalog = GNUTranslations(archive.open(MO))
     assert catalog.gettext("Start now") == "Empezar ahora"
