@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-TRANSLATIONS := translations
+TRANSLATIONS := backcare/translations
 PO := $(TRANSLATIONS)/es/LC_MESSAGES/messages.po
 
 .PHONY: help install browser-deps run test lint format i18n-extract i18n-update i18n-compile clean
@@ -24,9 +24,27 @@ install: $(STAMP) i18n-compile ## Create .venv, install backcare editable with i
 run: install ## Serve http://127.0.0.1:5000 with the Flask dev server in debug mode
 	$(VENV)/bin/flask --app backcare run --debug --host 127.0.0.1 --port 5000
 
-.PHONY: serve require-secret-key
-serve: require-secret-key install ## Serve in production with gunicorn.conf.py (needs BACKCARE_SECRET_KEY)
-	$(VENV)/bin/gunicorn --config gunicorn.conf.py --access-logfile - 'backcare:create_app()'
+# Production runs from its own venv: the locked runtime dependencies (hash-checked) and backcare
+# itself installed as a wheel would be, compiled catalogs and all; no test toolchain.
+SERVE_VENV := .venv-serve
+
+$(SERVE_VENV)/.installed: requirements.txt
+	rm -rf $(SERVE_VENV)
+	python3 -m venv $(SERVE_VENV)
+	$(SERVE_VENV)/bin/pip install --quiet --no-deps --require-hashes -r requirements.txt
+	touch $@
+
+.PHONY: serve require-secret-key lock
+serve: require-secret-key $(SERVE_VENV)/.installed ## Serve in production from .venv-serve with gunicorn.conf.py (needs BACKCARE_SECRET_KEY)
+	$(SERVE_VENV)/bin/pip install --quiet --no-deps --force-reinstall .
+	@# From another folder, so that gunicorn imports the installed package, not ./backcare.
+	cd $(SERVE_VENV) && BACKCARE_INSTANCE_PATH="$${BACKCARE_INSTANCE_PATH:-$(CURDIR)/instance}" \
+	  exec bin/gunicorn --config "$(CURDIR)/gunicorn.conf.py" --access-logfile - 'backcare:create_app()'
+
+lock: $(STAMP) ## Refresh requirements.txt: the newest runtime versions pyproject.toml allows, with hashes
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	  --output-file requirements.txt pyproject.toml
 
 require-secret-key:
 	@if [ -z "$$BACKCARE_SECRET_KEY" ]; then \
@@ -53,7 +71,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-i18n-extract: $(STAMP) ## Extract every marked string into translations/messages.pot
+i18n-extract: $(STAMP) ## Extract every marked string into backcare/translations/messages.pot
 	$(VENV)/bin/pybabel extract --no-location --sort-by-file --project=backcare -F babel.cfg -k _l -k N_ -k ngettext:1,2 -k _n:1,2 -o $(TRANSLATIONS)/messages.pot .
 
 i18n-update: i18n-extract ## Merge messages.pot into the Spanish catalog
@@ -66,8 +84,8 @@ i18n-update: i18n-extract ## Merge messages.pot into the Spanish catalog
 i18n-compile: $(STAMP) ## Compile the .po catalogs into .mo files
 	@if [ -f $(PO) ]; then $(VENV)/bin/pybabel compile --statistics -d $(TRANSLATIONS); fi
 
-clean: ## Remove the virtualenv and compiled files
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+clean: ## Remove the virtualenvs, build outputs and compiled files
+	rm -rf $(VENV) $(SERVE_VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
 	find . -name '__pycache__' -prune -exec rm -rf {} +
 	find $(TRANSLATIONS) -name '*.mo' -delete
 

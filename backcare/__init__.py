@@ -1,5 +1,6 @@
 """backcare: back-pain guidance from the MedlinePlus rules, in English and Spanish."""
 
+import os
 from typing import ClassVar
 
 from flask import Flask
@@ -18,7 +19,10 @@ class Backcare(Flask):
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: configuration first, then each part in its own ``init_app``."""
-    app = Backcare(__name__, instance_relative_config=True)
+    # An installed package's instance folder would be <prefix>/var/backcare-instance: the variable
+    # names the one holding config.py (`make serve` gives the checkout's instance/).
+    instance_path = os.environ.get("BACKCARE_INSTANCE_PATH") or None
+    app = Backcare(__name__, instance_path=instance_path, instance_relative_config=True)
 
     from backcare import (
         api,

@@ -6,7 +6,10 @@ from pathlib import Path
 
 from flask import Flask
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+#: The gettext catalogs live in the package, so an installed wheel carries them: the .po files
+#: are the committed source, the .mo files are compiled by the build (setup.py) or by
+#: `make i18n-compile` in a checkout, and never committed.
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
 class Defaults:

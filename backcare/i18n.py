@@ -1,5 +1,6 @@
 """The one place that picks the locale: the ``/<lang>/`` URL prefix, and the language switch."""
 
+import gettext
 from urllib.parse import quote
 
 from flask import Blueprint, Flask, g, redirect, request, url_for
@@ -71,7 +72,25 @@ def other_language(language: str | None = None) -> str:
     return next(other for other in LANGUAGES if other != language)
 
 
+def require_catalogs(app: Flask) -> None:
+    """Refuse to start without a compiled catalog for each language but the source one: Flask-Babel
+    would otherwise serve English under ``/es/``, ``lang="es"`` and all, without a word."""
+    directories = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
+    domain = app.config.get("BABEL_DOMAIN", "messages")
+    source = app.config["BABEL_DEFAULT_LOCALE"]
+    for language in LANGUAGES:
+        if language == source or any(gettext.find(domain, d, [language]) for d in directories):
+            continue
+        raise RuntimeError(
+            f"backcare has no compiled {LANGUAGE_NAMES[language]} catalog: "
+            f"{language}/LC_MESSAGES/{domain}.mo is in none of {directories}, so its "
+            f"/{language}/ pages would be in English. In a checkout, run `make i18n-compile`; "
+            "a wheel built with `python -m build` or `pip wheel` compiles it (setup.py)."
+        )
+
+
 def init_app(app: Flask) -> None:
+    require_catalogs(app)
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["switch_url"] = switch_url

@@ -32,17 +32,24 @@ def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 20)
 
 
 @contextmanager
-def gunicorn(*args: str, env: dict | None = None, log_dir: Path | None = None, cwd: Path = ROOT):
+def gunicorn(
+    *args: str,
+    env: dict | None = None,
+    log_dir: Path | None = None,
+    cwd: Path = ROOT,
+    executable: Path | None = None,
+):
     """Run ``gunicorn 'backcare:create_app()'`` from the venv; yield its base URL.
 
     With ``log_dir``, gunicorn's output goes to ``stdout.log`` and ``stderr.log`` there. It runs
-    in ``cwd``, so reads ``gunicorn.conf.py`` there (the repository's, by default).
+    in ``cwd``, so reads ``gunicorn.conf.py`` there (the repository's, by default), and imports
+    ``backcare`` from there first. ``executable`` is another venv's gunicorn.
     """
     port = free_port()
     environment = {**os.environ, "BACKCARE_SECRET_KEY": "end-to-end-test-key", **(env or {})}
     environment.pop("FLASK_DEBUG", None)
     command = [
-        str(Path(sys.executable).with_name("gunicorn")),
+        str(executable or Path(sys.executable).with_name("gunicorn")),
         *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
         *args,
         "backcare:create_app()",

@@ -10,13 +10,14 @@ from pathlib import Path
 import polib
 import pytest
 
+from backcare.config import TRANSLATIONS
 from backcare.triage import QUESTIONS_BY_ID, Care, Level
 from backcare.triage.levels import ACTIONS, CARE_ACTIONS
 from backcare.triage.rules import RULES_BY_ID
 
 ROOT = Path(__file__).resolve().parents[1]
-POT = ROOT / "translations" / "messages.pot"
-PO = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.po"
+POT = TRANSLATIONS / "messages.pot"
+PO = TRANSLATIONS / "es" / "LC_MESSAGES" / "messages.po"
 MO = PO.with_suffix(".mo")
 #: The keywords of the Makefile's i18n-extract target.
 KEYWORDS = ("_l", "N_", "ngettext:1,2", "_n:1,2")

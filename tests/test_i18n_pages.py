@@ -1,7 +1,6 @@
 """Every page in Spanish, the language switch, and how ``/`` picks a language."""
 
 import re
-from pathlib import Path
 
 import polib
 import pytest
@@ -9,6 +8,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
 from backcare import create_app
+from backcare.config import TRANSLATIONS
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Level
 from backcare.triage.levels import LEVEL_TITLES
 
@@ -16,7 +16,6 @@ from .answers import BASELINE, EVERY_QUESTION, answer_sets, expected_facts, with
 from .pages import check_page_quality, result_facts
 from .questionnaire import Questionnaire, form_value
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 PORTAL = "https://portal.sol.example/"
 SPANISH = {
     entry.msgid: entry.msgstr
