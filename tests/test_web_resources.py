@@ -52,7 +52,9 @@ def test_english_only_links_on_spanish_pages_are_marked(questionnaire_es):
         assert anchor["hreflang"] == "en"
         assert "(en inglés)" in anchor.parent.get_text()
     anchors = soup.select("ul.resources a")
-    assert all(a["rel"] == ["noreferrer"] for a in anchors)  # implies noopener
+    # No address of ours goes to another site: the page's policy covers every link.
+    assert soup.find("meta", attrs={"name": "referrer"})["content"] == "same-origin"
+    assert all(not a.get("rel") and not a.get("target") for a in anchors)
     assert not soup.select("ul.resources a[target]"), "links open in the same tab"
 
 

@@ -5,8 +5,10 @@ from markupsafe import Markup
 
 from backcare.triage.sources import Source
 
-_LINK = Markup('<a href="{}" rel="noreferrer">{}</a>')
-_ENGLISH_LINK = Markup('<a href="{}" rel="noreferrer" hreflang="en" lang="en">{}</a> {}')
+# No rel="noreferrer" on each link: the Referrer-Policy header (headers.py) and the page's
+# referrer meta (fragments.html, head) already send no address to other sites, for every link.
+_LINK = Markup('<a href="{}">{}</a>')
+_ENGLISH_LINK = Markup('<a href="{}" hreflang="en" lang="en">{}</a> {}')
 
 
 def external_link(title: str, url: str, english: bool, lang: str) -> Markup:
