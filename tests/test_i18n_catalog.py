@@ -140,8 +140,10 @@ GLOSSARY = {
     RULES_BY_ID["A-self-care"].reason: "compresas calientes o frías",
     RULES_BY_ID["A-pain-relief"].reason: "analgésico de venta libre",
     "Could you be pregnant?": "embarazada",
-    "This back pain is <strong>chronic</strong>: it has lasted more than 3 months.": "crónico",
-    "This back pain is <strong>acute</strong>: it started less than 3 months ago.": "agudo",
+    "This back pain is <strong>chronic</strong>: it has gone on for more than 3 months.": (
+        "crónico"
+    ),
+    "This back pain is <strong>acute</strong>: it began less than 3 months ago.": "agudo",
 }
 #: Words of the informal "tú", which backcare never uses.
 TU = re.compile(

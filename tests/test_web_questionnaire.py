@@ -24,7 +24,7 @@ def test_start_page_links_to_the_first_question(questionnaire):
     start = soup.find("button", string=re.compile("Start now"))
     assert start.find_parent("form")["action"] == "/en/q/emergency_signs"
     assert (start["name"], start["value"]) == ("answering_for", "myself")
-    assert "not stored" in soup.get_text()
+    assert "do not keep your answers" in soup.get_text()
 
 
 def test_healthz_answers_without_a_session(client):

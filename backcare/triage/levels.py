@@ -54,8 +54,8 @@ LEVEL_TITLES: Mapping[Level, Phrase] = MappingProxyType(
         Level.URGENT: Phrase(N_("Get help today")),
         Level.SOON: Phrase(N_("See a doctor or nurse in the next few days")),
         Level.SELF_CARE: Phrase(
-            N_("You can probably look after this at home"),
-            N_("They can probably look after this at home"),
+            N_("You can most likely look after this at home"),
+            N_("They can most likely look after this at home"),
         ),
     }
 )
@@ -82,12 +82,12 @@ ACTIONS: Mapping[Level, Phrase] = MappingProxyType(
         ),
         Level.SOON: Phrase(
             N_(
-                "Make an appointment with your doctor or nurse in the next few days. If you do "
-                "not have one, a clinic or urgent care can see you."
+                "Ask for a visit with your doctor or nurse in the next few days. If you do not "
+                "have one, a clinic or urgent care can see you."
             ),
             N_(
-                "Make an appointment with their doctor or nurse in the next few days. If they "
-                "do not have one, a clinic or urgent care can see them."
+                "Ask for a visit with their doctor or nurse in the next few days. If they do "
+                "not have one, a clinic or urgent care can see them."
             ),
         ),
         Level.SELF_CARE: Phrase(

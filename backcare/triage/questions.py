@@ -119,7 +119,7 @@ class Question:
 
 
 _NONE_OF_THESE = Option(NONE, N_("None of these"))
-_TICK_ALL = N_("Tick all that apply.")
+_TICK_ALL = N_("Tick all that are true.")
 
 #: Asked of ages 5 to 50 (QUESTIONNAIRE.md, questions 13 and 14).
 _AGE_5_TO_50 = is_("age", "5_to_17", "18_to_50")
@@ -132,11 +132,11 @@ QUESTIONS: tuple[Question, ...] = (
         title_other=N_("Do they have any of these along with their back pain?"),
         hint=N_(
             "Only things that are new in the last days or weeks, not something you have had "
-            "for a long time. Tick all that apply."
+            "for a long time. Tick all that are true."
         ),
         hint_other=N_(
             "Only things that are new in the last days or weeks, not something they have had "
-            "for a long time. Tick all that apply."
+            "for a long time. Tick all that are true."
         ),
         summary_label=N_("Emergency signs"),
         error=N_("Select the signs you have, or select “None of these”"),
@@ -302,7 +302,7 @@ QUESTIONS: tuple[Question, ...] = (
             Option(
                 "severe",
                 N_("Severe"),
-                N_("So bad it is hard to move, think or sleep. No position feels comfortable."),
+                N_("So bad it is hard to move, think or sleep. No position is comfortable."),
             ),
         ),
     ),
@@ -359,8 +359,10 @@ QUESTIONS: tuple[Question, ...] = (
             Option(
                 "night_pain",
                 N_("Pain that is worse at night or when lying still"),
-                N_("It keeps you awake, and changing position does not ease it."),
-                hint_other=N_("It keeps them awake, and changing position does not ease it."),
+                N_("It keeps you awake, and it does not get better when you change position."),
+                hint_other=N_(
+                    "It keeps them awake, and it does not get better when they change position."
+                ),
             ),
             Option(
                 "upper_back",
@@ -377,12 +379,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "health",
         Kind.CHECKBOX,
-        N_("Do any of these apply to you?"),
-        title_other=N_("Do any of these apply to them?"),
+        N_("Are any of these true for you?"),
+        title_other=N_("Are any of these true for them?"),
         hint=_TICK_ALL,
         summary_label=N_("Health"),
-        error=N_("Select what applies to you, or select “None of these”"),
-        error_other=N_("Select what applies to them, or select “None of these”"),
+        error=N_("Select what is true for you, or select “None of these”"),
+        error_other=N_("Select what is true for them, or select “None of these”"),
         options=(
             Option(
                 "cancer_treatment",
@@ -398,8 +400,8 @@ QUESTIONS: tuple[Question, ...] = (
                 "immune",
                 N_("A weak immune system"),
                 N_(
-                    "For example HIV, an organ transplant, or a medicine that weakens the "
-                    "immune system."
+                    "Such as HIV, an organ transplant, or a medicine that makes the immune "
+                    "system weak."
                 ),
             ),
             Option(
@@ -407,14 +409,14 @@ QUESTIONS: tuple[Question, ...] = (
                 N_("Taking steroid medicine for 3 months or more"),
                 N_("Such as prednisone."),
             ),
-            Option("injects_drugs", N_("Injecting drugs, now or recently")),
+            Option("injects_drugs", N_("Injecting drugs, now or not long ago")),
             Option(
                 "infection_risk",
                 N_("Diabetes, kidney failure or a recent infection"),
                 N_(
-                    "Diabetes treated with tablets or insulin, kidney failure or dialysis, or "
-                    "an infection somewhere else in the last month, such as in the kidney, "
-                    "skin or a tooth."
+                    "Diabetes you take a tablet or insulin for. Kidney failure or dialysis. Or "
+                    "an infection somewhere else in the last month, such as in the kidney, skin "
+                    "or a tooth."
                 ),
             ),
             Option("osteoporosis", N_("Thin or weak bones (osteoporosis)")),
@@ -422,8 +424,8 @@ QUESTIONS: tuple[Question, ...] = (
                 "blood_thinner",
                 N_("Taking a medicine that thins the blood"),
                 N_(
-                    "For example warfarin, apixaban, rivaroxaban, dabigatran, edoxaban, heparin "
-                    "or enoxaparin shots, clopidogrel, or aspirin every day."
+                    "For example warfarin, apixaban, rivaroxaban, dabigatran or edoxaban. Or "
+                    "heparin or enoxaparin shots, clopidogrel, or aspirin every day."
                 ),
             ),
             Option(
@@ -444,7 +446,7 @@ QUESTIONS: tuple[Question, ...] = (
             Option(
                 "sudden",
                 N_("Suddenly"),
-                N_("It came on within seconds or minutes."),
+                N_("It came on in seconds or minutes."),
             ),
             Option("gradual", N_("Slowly, over hours or days")),
         ),
@@ -504,11 +506,11 @@ QUESTIONS: tuple[Question, ...] = (
                 "pressure",
                 N_("A new dull ache low in the back, or pressure low in the belly"),
                 N_(
-                    "It stays all the time, or you feel pressure in the pelvis. It is not like "
+                    "It is there all the time, or you feel pressure in the pelvis. It is not like "
                     "your usual aches."
                 ),
                 hint_other=N_(
-                    "It stays all the time, or they feel pressure in the pelvis. It is not like "
+                    "It is there all the time, or they feel pressure in the pelvis. It is not like "
                     "their usual aches."
                 ),
             ),
@@ -534,7 +536,7 @@ QUESTIONS: tuple[Question, ...] = (
         Kind.CHECKBOX,
         N_("Do you do any of these most weeks?"),
         title_other=N_("Do they do any of these most weeks?"),
-        hint=N_("Tick all that apply. We use this to pick helpful reading for you."),
+        hint=N_("Tick all that are true. We use this to pick helpful reading for you."),
         summary_label=N_("Activities"),
         error=N_("Select what you do most weeks, or select “None of these”"),
         error_other=N_("Select what they do most weeks, or select “None of these”"),

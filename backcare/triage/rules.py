@@ -286,14 +286,14 @@ LEVEL_RULES: tuple[Rule, ...] = (
         all_of(is_("pregnant", "yes"), has("pregnancy_signs", "contractions", "fluid", "bleeding")),
         N_(
             "In pregnancy, back pain with tightening, fluid leaking or bleeding can mean labor "
-            "has started early or another problem. You need to be checked now."
+            "has begun early or another problem. You need to be checked now."
         ),
         (src.ACOG_PRETERM, src.ACOG_BLEEDING),
         summary=N_("Tightening, fluid leaking or bleeding in pregnancy"),
         care=Care.MATERNITY,
         reason_other=N_(
             "In pregnancy, back pain with tightening, fluid leaking or bleeding can mean labor "
-            "has started early or another problem. They need to be checked now."
+            "has begun early or another problem. They need to be checked now."
         ),
     ),
     Rule(
@@ -491,7 +491,7 @@ LEVEL_RULES: tuple[Rule, ...] = (
         "S-strain",
         S,
         is_("injury", "strain"),
-        N_("Back pain that started with an injury should be seen by a doctor or nurse."),
+        N_("Back pain that began with an injury should be seen by a doctor or nurse."),
         (src.MEDLINEPLUS,),
         summary=N_("The pain started while lifting, twisting, bending or playing sport"),
     ),
@@ -543,13 +543,13 @@ LEVEL_RULES: tuple[Rule, ...] = (
         S,
         all_of(is_("pregnant", "yes"), is_("severity", "moderate", "severe")),
         N_(
-            "Back pain is common in pregnancy, but when it gets in the way of everyday things, "
+            "Back pain is common in pregnancy, but when it gets in the way of daily life, "
             "your doctor, nurse or midwife should know."
         ),
         (src.FAMILYDOCTOR, src.ACOG),
         summary=N_("Pregnant, with pain that makes everyday things hard"),
         reason_other=N_(
-            "Back pain is common in pregnancy, but when it gets in the way of everyday things, "
+            "Back pain is common in pregnancy, but when it gets in the way of daily life, "
             "their doctor, nurse or midwife should know."
         ),
     ),
@@ -612,9 +612,7 @@ ADVICE_RULES: tuple[Rule, ...] = (
         "A-bed-rest",
         None,
         NOT_EMERGENCY,
-        N_(
-            "Keep moving gently. Staying in bed for more than 1 or 2 days can make back pain worse."
-        ),
+        N_("Keep moving, with care. More than 1 or 2 days in bed can make back pain worse."),
         (src.MEDLINEPLUS,),
         summary=N_("Everyone who does not need emergency care: how long to stay in bed"),
         variants=(
@@ -637,9 +635,9 @@ ADVICE_RULES: tuple[Rule, ...] = (
         None,
         NOT_EMERGENCY,
         N_(
-            "Rest a little, but keep moving gently. Hot or cold packs can help: wrap them in a "
-            "cloth, and never put them on skin that feels numb. Most new back pain gets much "
-            "better within a few weeks."
+            "Rest a little, but keep moving with care. A hot or cold pack can help: wrap it in "
+            "a cloth, and never put it on skin that is numb. Most new back pain is much better "
+            "after a few weeks."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
         summary=N_("Everyone who does not need emergency care: easing the pain at home"),
@@ -647,13 +645,13 @@ ADVICE_RULES: tuple[Rule, ...] = (
             Variant(
                 level_in(Level.URGENT),
                 N_(
-                    "Until you are seen: rest a little, but keep moving gently. Hot or cold packs "
-                    "can help: wrap them in a cloth, and never put them on skin that feels numb."
+                    "Until you are seen: rest a little, but keep moving with care. A hot or cold "
+                    "pack can help: wrap it in a cloth, and never put it on skin that is numb."
                 ),
                 N_(
-                    "Until they are seen: they can rest a little, but should keep moving gently. "
-                    "Hot or cold packs can help: wrap them in a cloth, and never put them on "
-                    "skin that feels numb."
+                    "Until they are seen: they can rest a little, but should keep moving with "
+                    "care. A hot or cold pack can help: wrap it in a cloth, and never put it on "
+                    "skin that is numb."
                 ),
             ),
         ),
@@ -663,12 +661,12 @@ ADVICE_RULES: tuple[Rule, ...] = (
         None,
         all_of(NOT_EMERGENCY, is_not("age", "under_5"), is_not("pregnant", "yes", "not_sure")),
         N_(
-            "A pain reliever you can buy without a prescription can help. Follow the dose on "
+            "A pain medicine you can buy without a prescription can help. Take the amount on "
             "the label. Do not take more acetaminophen (Tylenol) in a day than the label "
             "allows, and count every product that has it in. Do not take ibuprofen or naproxen "
-            "if you have had a stomach ulcer or bleeding, or have kidney disease or heart "
-            "failure, unless a doctor or nurse says so. If you are 65 or older, take other "
-            "medicines, or have liver problems, ask a pharmacist first."
+            "if you have had an ulcer or a bleed in your stomach, or have kidney disease or "
+            "heart failure, unless a doctor or nurse has said you can. If you are 65 or over, "
+            "take other medicine, or have liver trouble, ask a pharmacist first."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_HOME_CARE),
         summary=N_(
@@ -676,12 +674,12 @@ ADVICE_RULES: tuple[Rule, ...] = (
             "prescription"
         ),
         reason_other=N_(
-            "A pain reliever you can buy without a prescription can help. Follow the dose on "
+            "A pain medicine you can buy without a prescription can help. Give the amount on "
             "the label. Do not give more acetaminophen (Tylenol) in a day than the label "
-            "allows, and count every product that has it in. No ibuprofen or naproxen if they "
-            "have had a stomach ulcer or bleeding, or have kidney disease or heart failure, "
-            "unless a doctor or nurse says so. If they are 65 or older, take other medicines, "
-            "or have liver problems, ask a pharmacist first."
+            "allows, and count every product that has it in. Do not give ibuprofen or naproxen "
+            "if they have had an ulcer or a bleed in their stomach, or have kidney disease or "
+            "heart failure, unless a doctor or nurse has said they can. If they are 65 or over, "
+            "take other medicine, or have liver trouble, ask a pharmacist first."
         ),
     ),
     Rule(
@@ -755,14 +753,14 @@ ADVICE_RULES: tuple[Rule, ...] = (
         N_(
             "Call %(emergency_number)s at once if any of these start: new trouble with your "
             "bladder or bowels, numbness between your legs, weakness or numbness in both legs, "
-            "chest pain or trouble breathing, or a throbbing belly or fainting."
+            "chest pain or trouble breathing, a throbbing belly, or you faint."
         ),
         (src.NHS,),
         summary=N_("Everyone who does not need emergency care: new signs of an emergency"),
         reason_other=N_(
             "Call %(emergency_number)s at once if any of these start: new trouble with their "
             "bladder or bowels, numbness between their legs, weakness or numbness in both legs, "
-            "chest pain or trouble breathing, or a throbbing belly or fainting."
+            "chest pain or trouble breathing, a throbbing belly, or they faint."
         ),
     ),
     Rule(
@@ -809,8 +807,9 @@ ADVICE_RULES: tuple[Rule, ...] = (
         None,
         all_of(NOT_EMERGENCY, pain_type_is(PainType.CHRONIC)),
         N_(
-            "Pain that lasts more than 3 months is called chronic. It is common and can be "
-            "managed. Make a routine appointment if it limits daily life or changes."
+            "Pain for more than 3 months is called chronic. It is common, and it can be "
+            "managed. If it gets in the way of daily life, or if it changes, ask a "
+            "doctor or nurse for a visit. It does not need to be an urgent visit."
         ),
         (src.MEDLINEPLUS, src.MEDLINEPLUS_CHRONIC, src.NIAMS),
         summary=N_("Pain for more than 3 months: living with long-lasting pain"),
