@@ -11,7 +11,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from backcare.api.fhir import QUESTIONNAIRE_CANONICALS, QUESTIONNAIRE_URL, answer_system
+from backcare.api.fhir import answer_system, questionnaire_canonicals
 from backcare.api.problems import ErrorKind, InputError
 from backcare.api.validation import Reading, language_error, not_an_object, pointer
 from backcare.i18n import LANGUAGES
@@ -32,12 +32,13 @@ def read_questionnaire_response(body: object) -> Reading:
     lang = _language(body.get("language", LANGUAGES[0]))
     if lang is None:
         errors.append(language_error("language", pointer("language")))
-    questionnaire = body.get("questionnaire", QUESTIONNAIRE_URL)
-    if questionnaire not in QUESTIONNAIRE_CANONICALS:
+    canonicals = questionnaire_canonicals()
+    questionnaire = body.get("questionnaire", canonicals[0])
+    if questionnaire not in canonicals:
         detail = _l(
             "“questionnaire” must be %(url)s (or %(canonical)s).",
-            url=QUESTIONNAIRE_URL,
-            canonical=QUESTIONNAIRE_CANONICALS[-1],
+            url=canonicals[0],
+            canonical=canonicals[-1],
         )
         errors.append(InputError(ErrorKind.UNKNOWN_CODE, detail, pointer=pointer("questionnaire")))
     items = body.get("item", [])
