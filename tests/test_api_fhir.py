@@ -349,3 +349,53 @@ def test_a_foreign_code_is_not_an_emergency_sign(client):
     body = questionnaire_response({"emergency_signs": ("chest_pain",)})
     body["item"][0]["answer"][0]["valueCoding"]["system"] = "http://snomed.info/sct"
     assert errors_of(post_fhir(client, body))[0] == ("emergency_signs", "/item/0", "unknown_code")
+
+
+def without_language(answers):
+    body = questionnaire_response(answers)
+    del body["language"]
+    return body
+
+
+def test_without_a_language_the_query_then_accept_language_pick_it(client):
+    body = without_language(BASELINE)
+    assert post_fhir(client, body).get_json()["lang"] == "en"
+    spanish = {"Accept-Language": "es-MX,es;q=0.9"}
+    assert post_fhir(client, body, headers=spanish).get_json()["lang"] == "es"
+    url = "/api/v1/assessments?lang=es"
+    asked = client.post(url, json=body, content_type="application/fhir+json")
+    assert asked.get_json()["lang"] == "es"
+    english = client.post(
+        "/api/v1/assessments?lang=en",
+        json=body,
+        content_type="application/fhir+json",
+        headers=spanish,
+    )
+    assert english.get_json()["lang"] == "en"
+    # The response's own language wins over both.
+    body["language"] = "en"
+    assert post_fhir(client, body, headers=spanish).get_json()["lang"] == "en"
+
+
+def test_items_in_groups_are_read(client):
+    flat = questionnaire_response(BASELINE)
+    items = flat["item"]
+    grouped = {
+        **flat,
+        "item": [
+            items[0],
+            {"linkId": "page-2", "item": items[1:4]},
+            {"linkId": "page-3", "item": [{"linkId": "inner", "item": items[4:]}]},
+        ],
+    }
+    QuestionnaireResponse.model_validate(grouped)
+    assert post_fhir(client, grouped).get_json() == post_fhir(client, flat).get_json()
+
+
+def test_a_problem_in_a_group_points_into_it(client):
+    body = questionnaire_response(BASELINE)
+    items = body["item"]
+    age = next(i for i, item in enumerate(items) if item["linkId"] == "age")
+    items[age]["answer"][0]["valueCoding"]["code"] = "ancient"
+    body["item"] = [{"linkId": "group", "item": items}]
+    assert errors_of(post_fhir(client, body)) == [("age", f"/item/0/item/{age}", "unknown_code")]

@@ -134,7 +134,8 @@ def questionnaire_response_schema() -> Schema:
         "description": (
             "A FHIR R4 QuestionnaireResponse to `GET /api/v1/questionnaire`: one item for each "
             "question the branching asks, and no other, each answer a `valueCoding` of the "
-            "question's own code system. `language` picks the language of the result. Other "
+            "question's own code system, at the top or in group items. `language` picks the "
+            "language of the result (without it, `?lang=`, else `Accept-Language`). Other "
             "FHIR elements are allowed and ignored."
         ),
         "properties": {
