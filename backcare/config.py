@@ -34,6 +34,9 @@ class Defaults:
     MAX_FORM_PARTS = 50
     EMERGENCY_NUMBER = "911"
     FRAME_ANCESTORS = "'none'"
+    #: The start of the FHIR canonical URLs (Questionnaire, code systems): an identifier, not
+    #: a link. The default's reserved name (RFC 2606) stands for whichever host serves the app.
+    FHIR_BASE_URL = "https://backcare.example/fhir"
     PROXY_FIX_X_FOR = 1
     PROXY_FIX_X_PROTO = 1
 

@@ -11,6 +11,10 @@ EMERGENCY_NUMBER = "911"
 # Who may show backcare in a frame, as a CSP frame-ancestors value ("'none'" forbids it).
 FRAME_ANCESTORS = "'none'"
 
+# The start of the FHIR canonical URLs (the Questionnaire's url, the code systems): an
+# identifier, not a link; the reserved backcare.example name stands for this deployment.
+# FHIR_BASE_URL = "https://backcare.example/fhir"
+
 # Clinic profiles. A clinic links to /en/?clinic=<id> or /es/?clinic=<id>; the profile then
 # applies for the visit: its name and phone on the "contact a provider" and "make an appointment"
 # results, its emergency number on the emergency result, and a "Back to <name>" link to its

@@ -5,13 +5,27 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from flask_babel import force_locale, gettext
 
-from backcare.api.fhir import QUESTIONNAIRE_URL, TRANSLATION, answer_system
-from backcare.api.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, fhirpath
+from backcare.api.fhir import (
+    ITEM_CONTROL,
+    ITEM_CONTROL_SYSTEM,
+    OPTION_EXCLUSIVE,
+    QUESTIONNAIRE_URL,
+    TRANSLATION,
+    answer_system,
+)
+from backcare.api.fhir.questionnaire import (
+    CALL_NOW,
+    ENABLE_WHEN_EXPRESSION,
+    emergency_expression,
+    fhirpath,
+)
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, RULES_VERSION
-from backcare.triage.questions import Kind
+from backcare.triage.questions import NONE, Kind
+from backcare.triage.rules import EMERGENCY_RULES
 
 from .answers import BASELINE, with_answers
 from .api_bodies import as_json, post_fhir, post_json, questionnaire_response
+from .apps import build_app
 
 
 def fetch(client, lang="en"):
@@ -28,20 +42,82 @@ def test_the_questionnaire_is_a_valid_fhir_r4_questionnaire(client, lang):
     assert resource.version == RULES_VERSION == "2"
     assert resource.language == lang
     assert resource.status == "active"
+    assert resource.publisher == "backcare"
+    assert resource.date is not None
+    assert resource.description
+
+
+def test_the_canonical_base_is_configurable():
+    app = build_app({"FHIR_BASE_URL": "https://fhir.clinic.test/r4/"})
+    client = app.test_client()
+    resource = client.get("/api/v1/questionnaire").get_json()
+    base = "https://fhir.clinic.test/r4"
+    assert resource["url"] == f"{base}/Questionnaire/backcare"
+    coding = resource["item"][0]["answerOption"][0]["valueCoding"]
+    assert coding["system"] == f"{base}/CodeSystem/emergency_signs"
+    with app.test_request_context():
+        body = {**questionnaire_response(BASELINE), "questionnaire": resource["url"]}
+    assert post_fhir(client, body).status_code == 200
+    body["questionnaire"] = QUESTIONNAIRE_URL
+    assert post_fhir(client, body).status_code == 400
+
+
+def item_control(item):
+    [code] = [
+        coding["code"]
+        for extension in item.get("extension", ())
+        if extension["url"] == ITEM_CONTROL
+        for coding in extension["valueCodeableConcept"]["coding"]
+        if coding["system"] == ITEM_CONTROL_SYSTEM
+    ]
+    return code
 
 
 def test_the_items_and_codes_are_exactly_the_questions(client):
     items = fetch(client)["item"]
-    assert [item["linkId"] for item in items] == [question.id for question in QUESTIONS]
-    for item, question in zip(items, QUESTIONS, strict=True):
+    assert [item["linkId"] for item in items] == [q.id for q in QUESTIONS] + [CALL_NOW]
+    for item, question in zip(items, QUESTIONS, strict=False):
         assert item["type"] == "choice"
-        assert item["required"] is True
+        assert "required" not in item  # a form that stops early can still be sent
         assert item["repeats"] is (question.kind is Kind.CHECKBOX)
+        assert item_control(item) == (
+            "check-box" if question.kind is Kind.CHECKBOX else "radio-button"
+        )
         codings = [option["valueCoding"] for option in item["answerOption"]]
         assert [coding["code"] for coding in codings] == [o.code for o in question.options]
         assert {coding["system"] for coding in codings} == {answer_system(question.id)}
         assert item["text"] == question.title
-        assert [coding["display"] for coding in codings] == [o.label for o in question.options]
+        assert [coding["display"] for coding in codings] == [
+            f"{o.label} — {o.hint}" if o.hint else o.label for o in question.options
+        ]
+
+
+def test_every_hint_is_a_help_item(client):
+    items = fetch(client)["item"]
+    for item, question in zip(items, QUESTIONS, strict=False):
+        if not question.hint:
+            assert "item" not in item
+            continue
+        [help_item] = item["item"]
+        assert help_item["linkId"] == f"{question.id}.help"
+        assert help_item["type"] == "display"
+        assert help_item["text"] == question.hint
+        assert item_control(help_item) == "help"
+    assert any(question.hint for question in QUESTIONS)
+
+
+def test_none_of_these_is_exclusive(client):
+    items = fetch(client)["item"]
+    exclusive = {
+        (item["linkId"], option["valueCoding"]["code"])
+        for item in items
+        for option in item.get("answerOption", ())
+        if {"url": OPTION_EXCLUSIVE, "valueBoolean": True} in option.get("extension", ())
+    }
+    assert exclusive == {
+        (q.id, NONE) for q in QUESTIONS if q.kind is Kind.CHECKBOX and NONE in q.codes
+    }
+    assert exclusive
 
 
 def enable_when(system, *codes):
@@ -55,38 +131,71 @@ def enable_when(system, *codes):
     ]
 
 
-def test_branching_is_enable_when_from_the_question_definitions(client):
+def expression_of(item):
+    [expression] = [
+        extension["valueExpression"]
+        for extension in item.get("extension", ())
+        if extension["url"] == ENABLE_WHEN_EXPRESSION
+    ]
+    assert expression["language"] == "text/fhirpath"
+    return expression["expression"]
+
+
+def test_branching_is_from_the_question_definitions(client):
     items = {item["linkId"]: item for item in fetch(client)["item"]}
     branching = {q.id for q in QUESTIONS if q.shown_when is not None}
     assert branching == {"leg_sides", "onset", "morning_stiffness", "pregnant", "pregnancy_signs"}
-    with_expression = {
-        link for link, item in items.items() if "extension" in item and "enableWhen" not in item
-    }
-    assert {link for link, item in items.items() if "enableWhen" in item} | with_expression == (
-        branching
-    )
-    # Any sign of leg_symptoms: one entry per sign, any of them.
-    assert items["leg_sides"]["enableWhen"] == enable_when(
-        "leg_symptoms", "pain_below_knee", "numb_tingling", "weakness"
-    )
-    assert items["leg_sides"]["enableBehavior"] == "any"
-    assert items["pregnant"]["enableWhen"] == enable_when("age", "5_to_17", "18_to_50")
-    assert items["pregnant"]["enableBehavior"] == "any"
-    assert items["pregnancy_signs"]["enableWhen"] == enable_when("pregnant", "yes", "not_sure")
-    # An AllOf with a choice of codes in it: enableWhen cannot say it, FHIRPath does.
-    assert with_expression == {"onset", "morning_stiffness"}
-    for link in with_expression:
-        [extension] = items[link]["extension"]
-        assert extension["url"] == ENABLE_WHEN_EXPRESSION
-        expression = extension["valueExpression"]
-        assert expression["language"] == "text/fhirpath"
-        assert expression["expression"] == fhirpath(QUESTIONS_BY_ID[link].shown_when)
-    onset = items["onset"]["extension"][0]["valueExpression"]["expression"]
+    # The first question comes before any emergency: it is always asked.
+    first = items[QUESTIONS[0].id]
+    assert "enableWhen" not in first
+    assert [e["url"] for e in first["extension"]] == [ITEM_CONTROL]
+    # Every later one: not once an emergency fired on the answers before it, and its own
+    # condition (SDC says not to mix enableWhen and enableWhenExpression).
+    asked = [QUESTIONS[0].id]
+    for question in QUESTIONS[1:]:
+        item = items[question.id]
+        assert "enableWhen" not in item
+        own = "true" if question.shown_when is None else fhirpath(question.shown_when)
+        assert expression_of(item) == f"({emergency_expression(asked)}).not() and {own}"
+        asked.append(question.id)
+    onset = fhirpath(QUESTIONS_BY_ID["onset"].shown_when)
     assert onset == (
         "(%resource.repeat(item).where(linkId = 'severity').answer.value.where(code = 'severe')"
         ".exists() and %resource.repeat(item).where(linkId = 'injury').answer.value"
         ".where(code = 'none' or code = 'strain').exists())"
     )
+
+
+def test_the_emergency_before_a_question_reads_only_earlier_answers():
+    order = [q.id for q in QUESTIONS]
+    assert emergency_expression([]) is None
+    only_signs = emergency_expression(["emergency_signs"])
+    assert "'emergency_signs'" in only_signs
+    assert "'leg_sides'" not in only_signs
+    for index in range(len(order)):
+        expression = emergency_expression(order[:index]) or ""
+        for later in order[index:]:
+            assert f"'{later}'" not in expression
+    # With every question: every emergency rule.
+    assert emergency_expression(order).count(" or ") >= len(EMERGENCY_RULES) - 1
+
+
+def test_the_call_now_item_shows_only_on_an_emergency(client):
+    resource = fetch(client)
+    call = resource["item"][-1]
+    assert call["linkId"] == CALL_NOW
+    assert call["type"] == "display"
+    assert "911" in call["text"]
+    assert expression_of(call) == emergency_expression([q.id for q in QUESTIONS])
+
+
+def test_the_spanish_call_now_item_is_in_spanish(client):
+    call = fetch(client, "es")["item"][-1]
+    assert "Llame al 911" in call["text"]
+    assert "Call 911" in translation(call["_text"])["content"]
+    resource = fetch(client, "es")
+    assert resource["description"].startswith("Unas preguntas")
+    assert translation(resource["_description"])["content"].startswith("A few questions")
 
 
 def translation(element):
@@ -102,13 +211,14 @@ def test_the_spanish_questionnaire_carries_the_english_text_as_a_translation(app
     resource = fetch(client, "es")
     with app.test_request_context(), force_locale("es"):
         spanish = [gettext(question.title) for question in QUESTIONS]
-    assert [item["text"] for item in resource["item"]] == spanish
-    for item, question in zip(resource["item"], QUESTIONS, strict=True):
+    assert [item["text"] for item in resource["item"][:-1]] == spanish
+    for item, question in zip(resource["item"], QUESTIONS, strict=False):
         assert translation(item["_text"]) == {"lang": "en", "content": question.title}
         first = item["answerOption"][0]["valueCoding"]
+        option = question.options[0]
         assert translation(first["_display"]) == {
             "lang": "en",
-            "content": question.options[0].label,
+            "content": f"{option.label} — {option.hint}" if option.hint else option.label,
         }
 
 
@@ -239,3 +349,53 @@ def test_a_foreign_code_is_not_an_emergency_sign(client):
     body = questionnaire_response({"emergency_signs": ("chest_pain",)})
     body["item"][0]["answer"][0]["valueCoding"]["system"] = "http://snomed.info/sct"
     assert errors_of(post_fhir(client, body))[0] == ("emergency_signs", "/item/0", "unknown_code")
+
+
+def without_language(answers):
+    body = questionnaire_response(answers)
+    del body["language"]
+    return body
+
+
+def test_without_a_language_the_query_then_accept_language_pick_it(client):
+    body = without_language(BASELINE)
+    assert post_fhir(client, body).get_json()["lang"] == "en"
+    spanish = {"Accept-Language": "es-MX,es;q=0.9"}
+    assert post_fhir(client, body, headers=spanish).get_json()["lang"] == "es"
+    url = "/api/v1/assessments?lang=es"
+    asked = client.post(url, json=body, content_type="application/fhir+json")
+    assert asked.get_json()["lang"] == "es"
+    english = client.post(
+        "/api/v1/assessments?lang=en",
+        json=body,
+        content_type="application/fhir+json",
+        headers=spanish,
+    )
+    assert english.get_json()["lang"] == "en"
+    # The response's own language wins over both.
+    body["language"] = "en"
+    assert post_fhir(client, body, headers=spanish).get_json()["lang"] == "en"
+
+
+def test_items_in_groups_are_read(client):
+    flat = questionnaire_response(BASELINE)
+    items = flat["item"]
+    grouped = {
+        **flat,
+        "item": [
+            items[0],
+            {"linkId": "page-2", "item": items[1:4]},
+            {"linkId": "page-3", "item": [{"linkId": "inner", "item": items[4:]}]},
+        ],
+    }
+    QuestionnaireResponse.model_validate(grouped)
+    assert post_fhir(client, grouped).get_json() == post_fhir(client, flat).get_json()
+
+
+def test_a_problem_in_a_group_points_into_it(client):
+    body = questionnaire_response(BASELINE)
+    items = body["item"]
+    age = next(i for i, item in enumerate(items) if item["linkId"] == "age")
+    items[age]["answer"][0]["valueCoding"]["code"] = "ancient"
+    body["item"] = [{"linkId": "group", "item": items}]
+    assert errors_of(post_fhir(client, body)) == [("age", f"/item/0/item/{age}", "unknown_code")]

@@ -12,6 +12,12 @@ from backcare.api import problems
 from backcare.api.fhir import FHIR_JSON
 from backcare.api.fhir.questionnaire import build_questionnaire
 from backcare.api.fhir.response import read_questionnaire_response
+from backcare.api.fhir.results import (
+    CODE_SYSTEMS,
+    assessment_bundle,
+    build_code_system,
+    questionnaire_response,
+)
 from backcare.api.problems import ApiError
 from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
@@ -43,12 +49,34 @@ def assessments() -> Response:
             ),
             headers={"Accept-Post": ", ".join(READERS)},
         )
-    reading = reader(_json_body())
+    body = _json_body()
+    reading = reader(body)
     # An emergency first: it is never held up by what is missing, extra or invalid.
     assessment = emergency_assessment(reading) or assess(check(reading))
     lang = reading.lang or LANGUAGES[0]
     # No clinic visits the API: the deployment's number.
-    return no_store(jsonify(assessment_json(assessment, lang, emergency_number(None))))
+    number = emergency_number(None)
+    if request.accept_mimetypes.best_match(["application/json", FHIR_JSON]) == FHIR_JSON:
+        sent = isinstance(body, dict) and body.get("resourceType") == "QuestionnaireResponse"
+        response = body if sent else questionnaire_response(assessment.answers, lang)
+        bundle = assessment_bundle(response, assessment, lang, number)
+        return no_store(_fhir(bundle))
+    return no_store(jsonify(assessment_json(assessment, lang, number)))
+
+
+def _fhir(resource: dict) -> Response:
+    return current_app.response_class(json.dumps(resource, ensure_ascii=False), mimetype=FHIR_JSON)
+
+
+def _query_lang() -> str:
+    """``?lang=``: en or es (English by default); a 400 problem for anything else."""
+    langs = request.args.getlist("lang") or [LANGUAGES[0]]
+    lang = langs[0]
+    if len(langs) > 1 or lang not in LANGUAGES:
+        raise ApiError(
+            400, problems.TITLES[400], _l("“%(member)s” must be “en” or “es”.", member="lang")
+        )
+    return lang
 
 
 def _json_body() -> object:
@@ -69,15 +97,19 @@ def _json_body() -> object:
 @bp.get("/questionnaire")
 def questionnaire() -> Response:
     """The questionnaire as a FHIR R4 Questionnaire in ``?lang=`` (English by default)."""
-    langs = request.args.getlist("lang") or [LANGUAGES[0]]
-    lang = langs[0]
-    if len(langs) > 1 or lang not in LANGUAGES:
+    return _fhir(build_questionnaire(_query_lang()))
+
+
+@bp.get("/fhir/CodeSystem/<code_system_id>")
+def code_system(code_system_id: str) -> Response:
+    """backcare's own code systems (levels, care, rules) as FHIR R4 CodeSystems."""
+    if code_system_id not in CODE_SYSTEMS:
         raise ApiError(
-            400, problems.TITLES[400], _l("“%(member)s” must be “en” or “es”.", member="lang")
+            404,
+            problems.TITLES[404],
+            _l("The code systems are: %(ids)s.", ids=", ".join(CODE_SYSTEMS)),
         )
-    return current_app.response_class(
-        json.dumps(build_questionnaire(lang), ensure_ascii=False), mimetype=FHIR_JSON
-    )
+    return _fhir(build_code_system(code_system_id, _query_lang(), emergency_number(None)))
 
 
 @bp.get("/openapi.json")

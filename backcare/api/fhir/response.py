@@ -1,20 +1,23 @@
 """Answers read from a FHIR R4 ``QuestionnaireResponse`` to our ``Questionnaire``.
 
-Only what the assessment needs is read: ``resourceType``, ``language`` (the answer's language),
+Only what the assessment needs is read: ``resourceType``, ``language`` (the answer's language;
+renderers often leave it out, and then ``?lang=``, else ``Accept-Language``, picks it),
 ``questionnaire`` (if given, it must be ours: its ``url``, or ``url|version`` for the rules
-version it was made from) and each item's ``linkId`` and ``valueCoding``
-answers. Other elements (``status``, ``subject``, ``authored``, extensions...) are allowed and
-ignored. The answers then go through the same checks as JSON ones (``validation.check``).
+version it was made from) and each item's ``linkId`` and ``valueCoding`` answers, wherever the
+item is: a group item (one that is not a question, with items of its own) is read through.
+Other elements (``status``, ``subject``, ``authored``, extensions...) are allowed and ignored.
+The answers then go through the same checks as JSON ones (``validation.check``).
 """
 
 import re
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 
-from backcare.api.fhir import QUESTIONNAIRE_CANONICALS, QUESTIONNAIRE_URL, answer_system
+from backcare.api.fhir import answer_system, questionnaire_canonicals
 from backcare.api.problems import ErrorKind, InputError
 from backcare.api.validation import Reading, language_error, not_an_object, pointer
-from backcare.i18n import LANGUAGES
+from backcare.i18n import preferred_language
 from backcare.triage.questions import QUESTIONS_BY_ID, Kind
 
 #: The languages a response can be in, as BCP 47 tags: ``en``, ``es``, ``es-US``...
@@ -29,15 +32,16 @@ def read_questionnaire_response(body: object) -> Reading:
     if body.get("resourceType") != "QuestionnaireResponse":
         detail = _l("“resourceType” must be “QuestionnaireResponse”.")
         errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=pointer("resourceType")))
-    lang = _language(body.get("language", LANGUAGES[0]))
+    lang = _language(body.get("language", preferred_language(request.args.get("lang"))))
     if lang is None:
         errors.append(language_error("language", pointer("language")))
-    questionnaire = body.get("questionnaire", QUESTIONNAIRE_URL)
-    if questionnaire not in QUESTIONNAIRE_CANONICALS:
+    canonicals = questionnaire_canonicals()
+    questionnaire = body.get("questionnaire", canonicals[0])
+    if questionnaire not in canonicals:
         detail = _l(
             "“questionnaire” must be %(url)s (or %(canonical)s).",
-            url=QUESTIONNAIRE_URL,
-            canonical=QUESTIONNAIRE_CANONICALS[-1],
+            url=canonicals[0],
+            canonical=canonicals[-1],
         )
         errors.append(InputError(ErrorKind.UNKNOWN_CODE, detail, pointer=pointer("questionnaire")))
     items = body.get("item", [])
@@ -47,9 +51,27 @@ def read_questionnaire_response(body: object) -> Reading:
         return Reading(None, lang, errors)
     answers: dict[str, object] = {}
     reading = Reading(answers, lang, errors)
-    for index, item in enumerate(items):
-        _read_item(item, pointer("item", index), reading, answers)
+    _read_items(items, pointer("item"), reading, answers)
     return reading
+
+
+def _read_items(items: list, at: str, reading: Reading, answers: dict[str, object]) -> None:
+    for index, item in enumerate(items):
+        where = f"{at}/{index}"
+        if _is_group(item):
+            _read_items(item["item"], f"{where}/item", reading, answers)
+        else:
+            _read_item(item, where, reading, answers)
+
+
+def _is_group(item: object) -> bool:
+    """An item that is no question of ours and holds items, not answers (a renderer's group)."""
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("item"), list)
+        and "answer" not in item
+        and item.get("linkId") not in QUESTIONS_BY_ID
+    )
 
 
 def _language(value: object) -> str | None:

@@ -3,8 +3,8 @@ expressed over its items, and an outline of the ``Questionnaire`` given."""
 
 from typing import Any
 
-from backcare.api.fhir import QUESTIONNAIRE_CANONICALS, TRANSLATION, answer_system
-from backcare.api.fhir.questionnaire import ENABLE_WHEN_EXPRESSION
+from backcare.api.fhir import TRANSLATION, answer_system, questionnaire_canonicals
+from backcare.api.fhir.questionnaire import CALL_NOW, ENABLE_WHEN_EXPRESSION
 from backcare.api.fhir.response import LANGUAGE_TAG
 from backcare.api.schemas.answers import asked_when, codes_of
 from backcare.i18n import LANGUAGES
@@ -134,13 +134,14 @@ def questionnaire_response_schema() -> Schema:
         "description": (
             "A FHIR R4 QuestionnaireResponse to `GET /api/v1/questionnaire`: one item for each "
             "question the branching asks, and no other, each answer a `valueCoding` of the "
-            "question's own code system. `language` picks the language of the result. Other "
+            "question's own code system, at the top or in group items. `language` picks the "
+            "language of the result (without it, `?lang=`, else `Accept-Language`). Other "
             "FHIR elements are allowed and ignored."
         ),
         "properties": {
             "resourceType": {"const": "QuestionnaireResponse"},
             "questionnaire": {
-                "enum": list(QUESTIONNAIRE_CANONICALS),
+                "enum": list(questionnaire_canonicals()),
                 "description": "Our Questionnaire's url, or `url|version` with the rules "
                 f"version ({RULES_VERSION}).",
             },
@@ -185,21 +186,32 @@ def questionnaire_schema() -> Schema:
     item = {
         "type": "object",
         "properties": {
-            "linkId": {"type": "string", "enum": [q.id for q in QUESTIONS]},
+            "linkId": {"type": "string", "enum": [*(q.id for q in QUESTIONS), CALL_NOW]},
             "text": {"type": "string"},
             "_text": translated,
-            "type": {"const": "choice"},
+            "type": {
+                "enum": ["choice", "display"],
+                "description": f"`display` for the last item, `{CALL_NOW}`: shown only when "
+                "the answers fire an emergency rule, it says to call the emergency number now.",
+            },
             "repeats": {"type": "boolean"},
             "answerOption": {"type": "array", "minItems": 1},
             "enableWhen": {"type": "array", "minItems": 1},
             "enableBehavior": {"enum": ["all", "any"]},
             "extension": {
                 "type": "array",
-                "description": f"Holds the {ENABLE_WHEN_EXPRESSION} extension (FHIRPath over "
-                "`%resource`) where `enableWhen` cannot say when the question is asked.",
+                "description": "Holds the questionnaire-itemControl extension (radio-button or "
+                f"check-box), and the {ENABLE_WHEN_EXPRESSION} extension (FHIRPath over "
+                "`%resource`) where `enableWhen` cannot say when the question is asked: after "
+                "the first question, always, for once an emergency rule fires on the answers "
+                "before a question, it is not asked.",
+            },
+            "item": {
+                "type": "array",
+                "description": "The question's hint, a display item with itemControl `help`.",
             },
         },
-        "required": ["linkId", "text", "type", "repeats", "answerOption"],
+        "required": ["linkId", "text", "type"],
     }
     return {
         "type": "object",
