@@ -21,7 +21,8 @@ class Defaults:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False  # also Secure behind HTTPS: session_cookie.SessionInterface
-    PERMANENT_SESSION_LIFETIME = timedelta(hours=1)
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=1)  # from the last request
+    SESSION_ABSOLUTE_LIFETIME = timedelta(hours=4)  # from the first write, however it is used
     SESSION_REFRESH_EACH_REQUEST = True
     # The CSRF token lives as long as the session, so a slow reader is never turned away.
     WTF_CSRF_TIME_LIMIT = None

@@ -1,10 +1,12 @@
 """The session cookie's policy: what it holds, how long it lives, and its attributes.
 
-It carries only answer codes, the CSRF token and the clinic id (``web/answers.py`` knows the
-layout). It is signed, HttpOnly, ``SameSite=Lax``, Secure whenever the request came over HTTPS,
-and short-lived: from its first write it ends after ``PERMANENT_SESSION_LIFETIME`` without a
-request, and the signature's age is checked too. How it is signed cheaply is
-``cookie_signing.py``'s business.
+It carries only answer codes, the CSRF secret and the clinic id (``web/answers.py`` knows the
+layout). It is sealed (encrypted and authenticated: nothing in it can be read or changed without
+the secret key), HttpOnly, ``SameSite=Lax``, Secure whenever the request came over HTTPS, and
+short-lived: it ends ``PERMANENT_SESSION_LIFETIME`` (an hour) after the last request, and
+``SESSION_ABSOLUTE_LIFETIME`` (four hours) after its first write however often it is used; the
+server checks both from inside the sealed payload. How it is sealed, cheaply, is
+``cookie_sealing.py``'s business.
 """
 
 from datetime import UTC, datetime
@@ -12,11 +14,12 @@ from datetime import UTC, datetime
 from flask import Flask, request
 from flask.sessions import SessionMixin
 
+from backcare import cookie_sealing
 from backcare.clinics import framing_clinic
-from backcare.cookie_signing import FastSigning
+from backcare.cookie_sealing import SealedCookies, seconds
 
 
-class SessionInterface(FastSigning):
+class SessionInterface(SealedCookies):
     def get_cookie_secure(self, app: Flask) -> bool:
         # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
         return request.is_secure or super().get_cookie_secure(app)
@@ -31,7 +34,12 @@ class SessionInterface(FastSigning):
         return _framed_by_clinic() or super().get_cookie_partitioned(app)
 
     def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime:
-        return datetime.now(UTC) + app.permanent_session_lifetime
+        """An hour from now, but never past the absolute end of the session."""
+        now = cookie_sealing.now()
+        sliding = now + seconds(app.permanent_session_lifetime)
+        created = getattr(session, "created_at", None) or now
+        absolute = created + seconds(app.config["SESSION_ABSOLUTE_LIFETIME"])
+        return datetime.fromtimestamp(min(sliding, absolute), UTC)
 
 
 def _framed_by_clinic() -> bool:

@@ -10,6 +10,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The secret key the servers run with (tests open their cookies with it).
+TEST_SECRET_KEY = "end-to-end-test-key"
 
 
 def free_port() -> int:
@@ -46,7 +48,7 @@ def gunicorn(
     ``backcare`` from there first. ``executable`` is another venv's gunicorn.
     """
     port = free_port()
-    environment = {**os.environ, "BACKCARE_SECRET_KEY": "end-to-end-test-key", **(env or {})}
+    environment = {**os.environ, "BACKCARE_SECRET_KEY": TEST_SECRET_KEY, **(env or {})}
     environment.pop("FLASK_DEBUG", None)
     command = [
         str(executable or Path(sys.executable).with_name("gunicorn")),

@@ -1,17 +1,22 @@
-"""One cookie only: the signed session, private, short-lived, holding answer codes only."""
+"""One cookie only: the sealed session, private, short-lived, holding answer codes only."""
 
+import base64
+import re
 import time
+import zlib
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http.cookies import SimpleCookie
 
 import pytest
-from itsdangerous import TimestampSigner
+from flask.sessions import SecureCookieSessionInterface
 
+from backcare import cookie_sealing
 from backcare.triage import QUESTIONS_BY_ID
 
 from .answers import EVERY_QUESTION, with_answers
 from .apps import build_app
+from .cookies import open_cookie, stored_session
 from .crawl import every_page
 from .questionnaire import Questionnaire
 
@@ -44,10 +49,10 @@ def parse(set_cookie: str):
     return morsel
 
 
-def stored_session(app, client) -> dict:
-    """The session as the app would read it back: decoded with its own serializer."""
-    cookie = client.get_cookie("backcare")
-    return app.session_interface.get_signing_serializer(app).loads(cookie.value)
+def move_clock(monkeypatch, seconds_later: int) -> None:
+    """The sealing's clock, ``seconds_later`` than the real one."""
+    now = int(time.time()) + seconds_later
+    monkeypatch.setattr(cookie_sealing, "now", lambda: now)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -67,8 +72,7 @@ def test_the_session_cookie_is_private_and_ends_an_hour_after_the_last_request(
     Questionnaire(client).answer("emergency_signs", ["none"])
     client.get("/en/about")  # unchanged and signed under a minute ago: not sent again
     assert len(set_cookies) == 2
-    a_minute_later = int(time.time()) + 61
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: a_minute_later)
+    move_clock(monkeypatch, 61)
     client.get("/en/about")  # a page without a form still renews the cookie's hour
     assert len(set_cookies) == 3
     for header in set_cookies:
@@ -76,17 +80,17 @@ def test_the_session_cookie_is_private_and_ends_an_hour_after_the_last_request(
         assert cookie["httponly"] and cookie["samesite"] == "Lax" and not cookie["secure"]
         assert cookie["path"] == "/" and not cookie["domain"]
         expires = parsedate_to_datetime(cookie["expires"])
-        assert timedelta(minutes=59) < expires - datetime.now(UTC) <= timedelta(hours=1)
+        # (the last one by the sealing's clock, a minute ahead)
+        assert timedelta(minutes=59) < expires - datetime.now(UTC) <= timedelta(hours=1, seconds=61)
 
 
 def test_a_cookie_older_than_an_hour_is_refused_by_the_server(app, client, monkeypatch):
     """A browser that keeps the cookie past its expiry cannot bring the answers back."""
     questionnaire = Questionnaire(client)
     questionnaire.walk(with_answers())
-    now = int(time.time())
 
     def at(seconds_later):
-        monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + seconds_later)
+        move_clock(monkeypatch, seconds_later)
         return client.get("/en/result")
 
     assert at(3000).status_code == 200  # used after 50 minutes: kept, and refreshed
@@ -143,7 +147,7 @@ def test_start_again_removes_the_answers_from_the_cookie(app, client):
     questionnaire = Questionnaire(client)
     questionnaire.walk(with_answers())
     questionnaire.post("/en/start-again", {})
-    assert "answers" not in stored_session(app, client)
+    assert client.get_cookie("backcare") is None  # removed, not just emptied
 
 
 def test_healthz_and_static_files_set_no_cookie_without_a_session(client):
@@ -168,3 +172,120 @@ def test_a_new_secret_key_resets_everyones_answers_unless_the_old_one_is_a_fallb
 
     assert visit({"SECRET_KEY": "new-key"}) == (302, 400)  # answers gone, the open form refused
     assert visit({"SECRET_KEY": "new-key", "SECRET_KEY_FALLBACKS": ["old-key"]}) == (200, 400)
+
+
+#: Answers whose codes are long enough to find anywhere they leak.
+DISTINCT = with_answers(
+    age="51_to_70",
+    injury="strain",
+    duration="4_weeks_to_3_months",
+    trend="worse",
+    severity="moderate",
+    leg_symptoms=("numb_tingling",),
+)
+DISTINCT_CODES = ("51_to_70", "strain", "4_weeks_to_3_months", "moderate", "numb_tingling")
+
+
+def every_reading(value: str) -> list[bytes]:
+    """The cookie's value decoded by every means at hand: as it is, base64url (whole, or each
+    dot-separated part, with or without a leading dot), and zlib on each of those."""
+    readings = [value.encode()]
+    for part in [value, *value.split("."), value.lstrip(".")]:
+        for start in range(4):  # base64 read from any offset
+            chunk = part[start:]
+            try:
+                readings.append(base64.urlsafe_b64decode(chunk + "=" * (-len(chunk) % 4)))
+            except ValueError:
+                continue
+    for reading in list(readings):
+        for offset in range(len(reading)):
+            try:
+                readings.append(zlib.decompressobj().decompress(reading[offset:]))
+            except zlib.error:
+                continue
+    return readings
+
+
+def test_nothing_a_person_answered_can_be_read_from_the_cookie(app, client):
+    questionnaire = Questionnaire(client)
+    questionnaire.get("/en/?clinic=riverside")
+    questionnaire.walk(DISTINCT)
+    value = client.get_cookie("backcare").value
+    assert stored_session(app, client)["answers"]["age"] == "51_to_70"  # the app can read it
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", value), "one base64url token, not a signed payload"
+    secret = stored_session(app, client)["csrf_token"]
+    for reading in every_reading(value):
+        for word in (*DISTINCT_CODES, "answers", "riverside", secret):
+            assert word.encode() not in reading, word
+
+
+def test_a_tampered_or_foreign_cookie_is_a_fresh_session(app, client):
+    questionnaire = Questionnaire(client)
+    questionnaire.walk(DISTINCT)
+    value = client.get_cookie("backcare").value
+    flipped = value[:20] + ("A" if value[20] != "A" else "B") + value[21:]
+    other = build_app({"SECRET_KEY": "another-key"})
+    for cookie in (flipped, value[:-4], "", "%%%", "a.b.c"):
+        client.set_cookie("backcare", cookie)
+        assert client.get("/en/result").headers["Location"] == "/en/q/emergency_signs", cookie
+    foreign = other.test_client()
+    foreign.set_cookie("backcare", value)
+    assert foreign.get("/en/result").headers["Location"] == "/en/q/emergency_signs"
+
+
+def test_the_session_ends_four_hours_after_its_first_write_however_often_it_is_used(
+    app, client, monkeypatch
+):
+    Questionnaire(client).walk(DISTINCT)
+    first = client.get_cookie("backcare").value
+    for minutes in range(50, 240, 50):  # used every 50 minutes: renewed each time
+        move_clock(monkeypatch, minutes * 60)
+        assert client.get("/en/result").status_code == 200, minutes
+    latest = client.get_cookie("backcare").value
+    assert latest != first
+    assert open_cookie(app, latest)["answers"] == open_cookie(app, first)["answers"]
+    move_clock(monkeypatch, 4 * 3600 - 60)
+    response = client.get("/en/result")
+    assert response.status_code == 200
+    expires = parsedate_to_datetime(parse(response.headers["Set-Cookie"])["expires"])
+    assert expires.timestamp() <= time.time() + 4 * 3600  # the browser drops it at the end too
+    copy = client.get_cookie("backcare").value  # written a minute before the end
+    move_clock(monkeypatch, 4 * 3600 + 1)
+    client.set_cookie("backcare", copy)
+    assert client.get("/en/result").headers["Location"] == "/en/q/emergency_signs"
+
+
+def test_a_signed_cookie_of_the_earlier_format_is_read_once_and_rewritten_sealed(app, client):
+    Questionnaire(client).walk(DISTINCT)
+    session = stored_session(app, client)
+    signed = SecureCookieSessionInterface().get_signing_serializer(app).dumps(session)
+    assert "." in signed
+    fresh = app.test_client()
+    fresh.set_cookie("backcare", signed)
+    response = fresh.get("/en/result")
+    assert response.status_code == 200
+    rewritten = parse(response.headers["Set-Cookie"]).value
+    assert "." not in rewritten
+    assert open_cookie(app, rewritten) == session
+    assert fresh.get("/en/result").status_code == 200
+
+
+def test_start_again_clears_everything_the_csrf_secret_too(app, client):
+    questionnaire = Questionnaire(client)
+    questionnaire.get("/en/?clinic=riverside")
+    questionnaire.walk(DISTINCT)
+    before = questionnaire.token("/en/q/age")
+    response = questionnaire.post("/en/start-again", {"csrf_token": before})
+    assert response.headers["Location"] == "/en/?clinic=riverside"  # still the clinic's visit
+    assert client.get_cookie("backcare") is None
+    after = questionnaire.token("/en/q/emergency_signs")
+    assert after != before
+    assert stored_session(app, client).keys() <= {"csrf_token", "_permanent"}
+    refused = client.post(
+        "/en/q/emergency_signs", data={"emergency_signs": "none", "csrf_token": before}
+    )
+    assert refused.status_code == 400
+    accepted = client.post(
+        "/en/q/emergency_signs", data={"emergency_signs": "none", "csrf_token": after}
+    )
+    assert accepted.status_code == 302

@@ -12,6 +12,7 @@ from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
 
 from .answers import with_answers
 from .apps import build_app
+from .cookies import stored_session
 from .headers import assert_security_headers
 from .questionnaire import Questionnaire
 
@@ -135,9 +136,7 @@ def test_whatever_is_posted_the_cookie_holds_only_ids_and_codes(site, question, 
     form = MultiDict([*fields, ("csrf_token", token)])
     response = client.post(f"/es/q/{question.id}", data=form, query_string={"change": int(change)})
     assert response.status_code in (200, 302, 400), response.status_code
-    stored = app.session_interface.get_signing_serializer(app).loads(
-        client.get_cookie("backcare").value
-    )
+    stored = stored_session(app, client)
     assert set(stored) <= {"answers", "csrf_token", "clinic", "_permanent"}
     for question_id, answer in stored.get("answers", {}).items():
         codes = [answer] if isinstance(answer, str) else answer

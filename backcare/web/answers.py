@@ -63,5 +63,6 @@ def answer_codes(answer: str | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def clear() -> None:
-    session.pop(_KEY, None)
-    session.pop(_ANSWERING_FOR, None)
+    """Forget the whole visit: answers, who is answering, the clinic and the CSRF secret. The
+    cookie is removed, and the next one starts a new absolute lifetime."""
+    session.clear()

@@ -5,6 +5,7 @@ from datetime import date
 from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
 
+from backcare.clinics import active_clinic
 from backcare.headers import no_store
 from backcare.i18n import localized_blueprint
 from backcare.templating import render_page
@@ -150,8 +151,10 @@ def result():
 @bp.post("/start-again")
 def start_again():
     _refuse_extra_fields()
-    stored.clear()
-    return redirect(url_for("web.start"))
+    clinic = active_clinic()
+    stored.clear()  # everything, the CSRF secret too: nothing of the visit opens again
+    # A clinic's visitor stays in its frame: the start page records the clinic again.
+    return redirect(url_for("web.start", clinic=clinic.id if clinic else None))
 
 
 @bp.get("/resources")
