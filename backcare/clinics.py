@@ -5,6 +5,7 @@ Profiles come only from the instance config (``CLINICS``); a link picks one with
 the request is ever used as an address: the "Back to" link is the configured one.
 """
 
+import re
 from dataclasses import dataclass
 
 from flask import Flask, current_app, request, session
@@ -21,6 +22,8 @@ class Clinic:
     emergency_number: str = ""
     portal_url: str = ""
     frame_ancestors: tuple[str, ...] = ()
+    #: Origins whose pages may call the API from a browser (CORS): https, or a local one.
+    api_origins: tuple[str, ...] = ()
 
     @property
     def tel(self) -> str:
@@ -32,12 +35,32 @@ def tel_href(number: str) -> str:
     return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
 
 
+#: An origin the API may answer a browser for: https, or http on this machine for development.
+_ORIGIN = re.compile(
+    r"https://[a-z0-9.-]+(:[0-9]{1,5})?|http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?"
+)
+
+
+def _api_origins(clinic_id: str, origins: object) -> tuple[str, ...]:
+    if isinstance(origins, str) or not isinstance(origins, list | tuple):
+        raise ValueError(f"clinic {clinic_id!r}: api_origins must be a list of origins")
+    for origin in origins:
+        if not isinstance(origin, str) or not _ORIGIN.fullmatch(origin):
+            raise ValueError(
+                f"clinic {clinic_id!r}: api_origins: {origin!r} is not an origin the API may "
+                "answer: use https://host[:port] (no path, no trailing slash), or "
+                "http://127.0.0.1[:port] or http://localhost[:port] for development"
+            )
+    return tuple(origins)
+
+
 def load_profiles(config: dict) -> dict[str, Clinic]:
     """Build the profiles from ``CLINICS``, failing at start-up on a malformed one."""
     profiles = {}
     for clinic_id, profile in config.get("CLINICS", {}).items():
         fields = dict(profile)
         fields["frame_ancestors"] = tuple(fields.get("frame_ancestors", ()))
+        fields["api_origins"] = _api_origins(clinic_id, fields.get("api_origins", []))
         if not str(fields.get("portal_url", "https://")).startswith("https://"):
             raise ValueError(f"clinic {clinic_id!r}: portal_url must be an https:// address")
         profiles[clinic_id] = Clinic(id=clinic_id, **fields)
@@ -74,6 +97,15 @@ def emergency_number(clinic: Clinic | None) -> str:
     return current_app.config["EMERGENCY_NUMBER"]
 
 
+def api_origins() -> frozenset[str]:
+    """Every clinic's ``api_origins``."""
+    return current_app.extensions["backcare_api_origins"]
+
+
 def init_app(app: Flask) -> None:
-    app.extensions["backcare_clinics"] = load_profiles(app.config)
+    profiles = load_profiles(app.config)
+    app.extensions["backcare_clinics"] = profiles
+    app.extensions["backcare_api_origins"] = frozenset(
+        origin for clinic in profiles.values() for origin in clinic.api_origins
+    )
     app.before_request(record_clinic)

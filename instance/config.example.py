@@ -27,5 +27,9 @@ CLINICS = {
         "portal_url": "https://portal.riverside.example/",
         # Pages that may embed backcare in a frame for this clinic's visits.
         "frame_ancestors": ["https://portal.riverside.example"],
+        # Origins whose pages may call the API (/api/v1/...) from a browser (CORS, no cookies):
+        # https://host[:port] only, or http://127.0.0.1[:port] / http://localhost[:port] while
+        # developing. Anything else stops the start with an error. Empty: no browser access.
+        "api_origins": ["https://portal.riverside.example"],
     },
 }
