@@ -1,12 +1,14 @@
 """Friendly error pages in the person's language, with a way back; never a stack trace."""
 
+import logging
 import traceback
 
-from flask import Flask, current_app, request, session, url_for
+from flask import Flask, Response, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
+from backcare.headers import secure
 from backcare.templating import render_page
 from backcare.triage import QUESTIONS_BY_ID
 
@@ -68,12 +70,29 @@ def render_error(error: HTTPException):
     except Exception as failure:  # a broken template or translation: never a traceback
         log_unhandled(failure)
         page = PLAIN_PAGE
-    return (
-        page,
-        code,
-        # Werkzeug's own headers for the error, such as a 405's Allow, but not its content type.
-        [(name, value) for name, value in error.get_headers() if name != "Content-Type"],
+    # Werkzeug's own headers for the error, such as a 405's Allow, but not its content type.
+    response = Response(page, code, mimetype="text/html")
+    response.headers.extend(
+        (name, value) for name, value in error.get_headers() if name != "Content-Type"
     )
+    # The security headers now, not only after the request: an error page may be answering a
+    # failure of the after-request hooks themselves, which then fail again.
+    return secure(response, current_app)
+
+
+class WithoutExceptionMessages(logging.Filter):
+    """On the app's logger: a record that carries an exception (Flask's own, when an error
+    handler or an after-request hook fails in turn) keeps its type and place, never its
+    message, which may hold answers."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            where = "".join(traceback.format_tb(error.__traceback__))
+            record.msg = f"{record.getMessage()}: {type(error).__name__}\n{where}"
+            record.args = None
+            record.exc_info = record.exc_text = None
+        return True
 
 
 def log_unhandled(error: Exception) -> None:
@@ -91,6 +110,8 @@ def log_unhandled(error: Exception) -> None:
 
 
 def init_app(app: Flask) -> None:
+    app.logger.addFilter(WithoutExceptionMessages())
+
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
         # No CSRF secret in the session: the cookie itself is gone (it ends an hour after the

@@ -77,13 +77,26 @@ def check_frame_ancestors(app: Flask) -> None:
                 raise ValueError(f"frame ancestor {source!r} is not a single CSP source")
 
 
+def secure(response: Response, app: Flask) -> Response:
+    """Give a response the security headers, once. Never fails: if the visiting clinic cannot be
+    read (an error page about that very failure), the page may not be framed at all."""
+    if getattr(response, "secured", False):
+        return response
+    try:
+        ancestors = frame_ancestors(app)
+    except Exception:
+        ancestors = "'none'"
+    # Added, not set: nothing else sets these, and Headers.set searches the list each time.
+    headers = response.headers
+    headers.add("Content-Security-Policy", content_security_policy(ancestors))
+    headers.extend(FIXED_HEADERS)
+    response.secured = True
+    return response
+
+
 def init_app(app: Flask) -> None:
     check_frame_ancestors(app)
 
     @app.after_request
     def set_headers(response):
-        # Added, not set: nothing else sets these, and Headers.set searches the list each time.
-        headers = response.headers
-        headers.add("Content-Security-Policy", content_security_policy(frame_ancestors(app)))
-        headers.extend(FIXED_HEADERS)
-        return response
+        return secure(response, app)

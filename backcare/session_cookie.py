@@ -17,9 +17,13 @@ from flask.sessions import SessionMixin
 from backcare import cookie_sealing
 from backcare.clinics import framing_clinic
 from backcare.cookie_sealing import SealedCookies, seconds
+from backcare.web import answers
 
 
 class SessionInterface(SealedCookies):
+    def valid_data(self, data) -> bool:
+        return answers.valid_layout(data)
+
     def get_cookie_secure(self, app: Flask) -> bool:
         # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
         return request.is_secure or super().get_cookie_secure(app)

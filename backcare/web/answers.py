@@ -16,6 +16,34 @@ _ANSWERING_FOR = "answering_for"
 _WHO = frozenset(AnsweringFor)
 
 
+def _codes(value) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(code, str) for code in value)
+    )
+
+
+#: Each key a session may hold, and what its value must be.
+_LAYOUT = {
+    _KEY: lambda value: (
+        isinstance(value, dict)
+        and all(isinstance(key, str) and _codes(answer) for key, answer in value.items())
+    ),
+    _ANSWERING_FOR: lambda value: isinstance(value, str),
+    "clinic": lambda value: isinstance(value, str),  # clinics.record_clinic
+    "csrf_token": lambda value: isinstance(value, str),  # Flask-WTF's CSRF secret
+    "_permanent": lambda value: isinstance(value, bool),  # Flask's session.permanent
+}
+
+
+def valid_layout(data) -> bool:
+    """Whether session data read from a cookie has this layout. Anything else (a key of
+    another release, ``clinic`` as a list, ``answers`` as a string) is read as a fresh session,
+    so that no page meets a value of the wrong type."""
+    return isinstance(data, dict) and all(
+        key in _LAYOUT and _LAYOUT[key](value) for key, value in data.items()
+    )
+
+
 def load() -> dict[str, str | tuple[str, ...]]:
     """The answers so far. A cookie whose answers are not codes (a layout from another
     release) counts as no answers."""
