@@ -20,7 +20,11 @@ class Defaults:
     SESSION_COOKIE_NAME = "backcare"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False  # also Secure behind HTTPS: session_cookie.SessionInterface
+    # Secure, and named __Host-backcare, in production whatever the proxy says; also whenever
+    # the request came over HTTPS. None: off in debug and testing only. Set it to false
+    # (BACKCARE_SESSION_COOKIE_SECURE=false) only to serve production settings over plain HTTP
+    # on one's own machine.
+    SESSION_COOKIE_SECURE = None
     PERMANENT_SESSION_LIFETIME = timedelta(hours=1)  # from the last request
     SESSION_ABSOLUTE_LIFETIME = timedelta(hours=4)  # from the first write, however it is used
     SESSION_REFRESH_EACH_REQUEST = True
@@ -49,6 +53,8 @@ def load(app: Flask, test_config: dict | None) -> None:
     app.config.from_prefixed_env("BACKCARE")
     if test_config:
         app.config.update(test_config)
+    if app.config["SESSION_COOKIE_SECURE"] is None:
+        app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
     require_secret_key(app)
 
 

@@ -114,11 +114,14 @@ class SealedCookies(SecureCookieSessionInterface):
         """Whether opened session data has the session's shape (the policy narrows it)."""
         return isinstance(data, dict)
 
+    def cookie_value(self, app: Flask, request) -> str | None:
+        return request.cookies.get(self.get_cookie_name(app))
+
     def open_session(self, app: Flask, request) -> SessionMixin | None:
         sealer = self.sealer(app)
         if sealer is None:
             return None
-        value = request.cookies.get(self.get_cookie_name(app))
+        value = self.cookie_value(app, request)
         if not value:
             return self.session_class()
         if "." in value:

@@ -19,14 +19,45 @@ from backcare.clinics import framing_clinic
 from backcare.cookie_sealing import SealedCookies, seconds
 from backcare.web import answers
 
+HOST_PREFIX = "__Host-"
+
 
 class SessionInterface(SealedCookies):
     def valid_data(self, data) -> bool:
         return answers.valid_layout(data)
 
     def get_cookie_secure(self, app: Flask) -> bool:
-        # ProxyFix makes request.is_secure true behind a TLS-terminating proxy.
+        # ProxyFix makes request.is_secure true behind a TLS-terminating proxy; in production
+        # the setting makes it Secure even if the proxy forgot the header (config.py).
         return request.is_secure or super().get_cookie_secure(app)
+
+    def get_cookie_name(self, app: Flask) -> str:
+        # A Secure cookie is a __Host- one: the browser then takes it only from HTTPS, for this
+        # host alone (no Domain) and the whole site (Path=/), so no subdomain can plant one.
+        name = super().get_cookie_name(app)
+        return f"{HOST_PREFIX}{name}" if self.get_cookie_secure(app) else name
+
+    def get_cookie_domain(self, app: Flask) -> str | None:
+        return None if self.get_cookie_secure(app) else super().get_cookie_domain(app)
+
+    def get_cookie_path(self, app: Flask) -> str:
+        return "/" if self.get_cookie_secure(app) else super().get_cookie_path(app)
+
+    def cookie_value(self, app: Flask, request) -> str | None:
+        """The cookie, or over HTTPS the one named without the prefix by earlier releases
+        (rewritten under the new name)."""
+        value = super().cookie_value(app, request)
+        if value is None and self.get_cookie_secure(app):
+            value = request.cookies.get(super().get_cookie_name(app))
+            if value is not None:
+                request.session_was_renamed = True
+        return value
+
+    def open_session(self, app: Flask, request):
+        session = super().open_session(app, request)
+        if session and getattr(request, "session_was_renamed", False):
+            session.modified = True
+        return session
 
     def get_cookie_samesite(self, app: Flask) -> str | None:
         # A Lax cookie is not sent inside another site's frame, so every answer would fail

@@ -289,3 +289,61 @@ def test_start_again_clears_everything_the_csrf_secret_too(app, client):
         "/en/q/emergency_signs", data={"emergency_signs": "none", "csrf_token": after}
     )
     assert accepted.status_code == 302
+
+
+def test_over_https_the_cookie_is_a_secure_host_cookie_and_works(app):
+    client = app.test_client()
+    questionnaire = Questionnaire(client)
+    https = "https://localhost"
+    response = client.get("/en/q/emergency_signs", base_url=https)
+    cookie = parse(response.headers["Set-Cookie"])
+    assert cookie.key == "__Host-backcare"
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', response.text)[1]
+    answered = client.post(
+        "/en/q/emergency_signs",
+        data={"emergency_signs": "none", "csrf_token": token},
+        base_url=https,
+        headers={"Referer": "https://localhost/en/q/emergency_signs"},
+    )
+    assert answered.status_code == 302, answered.text[:300]
+    assert questionnaire is not None
+
+
+def test_a_session_domain_setting_cannot_weaken_the_host_cookie():
+    app = build_app({"SECRET_KEY": "k", "SESSION_COOKIE_DOMAIN": "example.org"})
+    response = app.test_client().get("/en/q/emergency_signs", base_url="https://example.org")
+    cookie = parse(response.headers["Set-Cookie"])
+    assert cookie.key == "__Host-backcare" and not cookie["domain"] and cookie["path"] == "/"
+
+
+def test_over_https_a_cookie_of_the_former_name_is_read_once_and_renamed(app):
+    http = app.test_client()
+    Questionnaire(http).walk(with_answers())
+    value = http.get_cookie("backcare").value
+    client = app.test_client()
+    client.set_cookie("backcare", value, domain="localhost")
+    response = client.get("/en/result", base_url="https://localhost")
+    assert response.status_code == 200
+    assert parse(response.headers["Set-Cookie"]).key == "__Host-backcare"
+
+
+def test_in_production_the_cookie_is_secure_even_without_a_forwarded_header(monkeypatch):
+    from backcare import create_app
+
+    production = create_app({"SECRET_KEY": "k"})
+    cookie = parse(production.test_client().get("/en/q/emergency_signs").headers["Set-Cookie"])
+    assert cookie["secure"] and cookie.key == "__Host-backcare"
+    monkeypatch.setenv("BACKCARE_SESSION_COOKIE_SECURE", "false")  # plain HTTP on one's machine
+    local = create_app({"SECRET_KEY": "k"})
+    cookie = parse(local.test_client().get("/en/q/emergency_signs").headers["Set-Cookie"])
+    assert not cookie["secure"] and cookie.key == "backcare"
+
+
+def test_debug_and_testing_serve_plain_http_cookies():
+    from backcare import create_app
+
+    for config in ({"DEBUG": True}, {"TESTING": True}):
+        app = create_app({"SECRET_KEY": "k", **config})
+        cookie = parse(app.test_client().get("/en/q/emergency_signs").headers["Set-Cookie"])
+        assert not cookie["secure"] and cookie.key == "backcare", config
