@@ -12,12 +12,15 @@ from ..servers import TEST_SECRET_KEY
 from .person import Person, input_id
 
 LANGS = ("en", "es")
+#: The browser suite's gunicorn runs in production mode: its cookie is Secure and
+#: __Host- prefixed, which Chromium keeps on http://127.0.0.1, a secure context.
+COOKIE = "__Host-backcare"
 
 
 def answers_in_cookie(context) -> dict:
     """The answers the session cookie holds, opened with the server's key (it is sealed: the
     browser itself cannot read them); none without a cookie."""
-    cookies = [c for c in context.cookies() if c["name"] == "backcare"]
+    cookies = [c for c in context.cookies() if c["name"] == COOKIE]
     if not cookies:
         return {}
     (cookie,) = cookies
@@ -34,7 +37,7 @@ def test_calm_answers_lead_to_care_at_home(contexts):
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("h1").inner_text() == person.words(LEVEL_TITLES[Level.SELF_CARE].you)
     # Nothing but the session cookie, holding answer codes only.
-    assert [cookie["name"] for cookie in page.context.cookies()] == ["backcare"]
+    assert [cookie["name"] for cookie in page.context.cookies()] == [COOKIE]
     assert answers_in_cookie(page.context)["severity"] == "mild"
 
 
@@ -119,7 +122,7 @@ def test_switching_language_mid_way_keeps_the_answers(contexts):
     spanish.see_result()
     assert spanish.result() == ("self_care", "acute", [])
     assert page.locator("h1").inner_text() == spanish.words(LEVEL_TITLES[Level.SELF_CARE].you)
-    assert [cookie["name"] for cookie in page.context.cookies()] == ["backcare"]
+    assert [cookie["name"] for cookie in page.context.cookies()] == [COOKIE]
 
 
 def test_the_whole_questionnaire_works_without_javascript(contexts):
@@ -129,6 +132,6 @@ def test_the_whole_questionnaire_works_without_javascript(contexts):
     assert person.result()[0] == "urgent"
     # The print button needs JavaScript, so without it there is none to see.
     assert page.locator("[data-print]").is_hidden()
-    assert [cookie["name"] for cookie in page.context.cookies()] == ["backcare"]
+    assert [cookie["name"] for cookie in page.context.cookies()] == [COOKIE]
     person.click(person.button("Start again"))
     assert person.path == "/es/"
