@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = 200
@@ -29,7 +28,7 @@ TARGETS = ("bare", "floor", "floor-answer", "start", "question", "answer", "chec
 def _prepare(target: str):
     """A test client ready for ``target``, and the request to repeat: (client, method, path,
     form data)."""
-    from bench.bench import ANSWERS, TOKEN
+    from bench.bench import TOKEN
 
     if target == "bare":
         from bench.bare_app import app
@@ -44,18 +43,14 @@ def _prepare(target: str):
             return client, "GET", "/", None
         return client, "POST", "/", {"answer": "no", "csrf_token": token}
 
-    from backcare import create_app
+    from bench.profile_page import answered_client
 
-    client = create_app({"SECRET_KEY": os.environ["BACKCARE_SECRET_KEY"]}).test_client()
     if target == "start":
+        from backcare import create_app
+
+        client = create_app({"SECRET_KEY": os.environ["BACKCARE_SECRET_KEY"]}).test_client()
         return client, "GET", "/en/", None
-    path = QUESTION
-    while path.startswith("/en/q/"):
-        token = TOKEN.search(client.get(path).text)[1]
-        question = path.rsplit("/", 1)[1]
-        data = {question: list(ANSWERS[question]), "csrf_token": token}
-        path = urlsplit(client.post(path, data=data).headers["Location"]).path
-    token = TOKEN.search(client.get("/en/check").text)[1]
+    client, token = answered_client()  # every answer in the session, as bench.py has it
     return {
         "question": (client, "GET", QUESTION, None),
         "answer": (client, "POST", QUESTION, {"emergency_signs": "none", "csrf_token": token}),

@@ -1,7 +1,7 @@
 """Profile one backcare page in-process with pyinstrument, to find where a slow page spends time.
 
 pyinstrument is not one of backcare's dependencies: ``.venv/bin/pip install pyinstrument`` first.
-Usage: ``.venv/bin/python bench/profile_page.py {start,question,answer,check,result} [N]``.
+Usage: ``.venv/bin/python -m bench.profile_page {start,question,answer,check,result} [N]``.
 Prints the page's time per request without the profiler, then pyinstrument's call tree for N
 requests (default 2000) through Flask's test client, with the same answers as ``bench.py``.
 """
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from flask.testing import FlaskClient
 
 from backcare import create_app
-from bench import ANSWERS, TOKEN
+from bench.bench import ANSWERS, TOKEN
 
 QUESTION = "/en/q/emergency_signs"
 

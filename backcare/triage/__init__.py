@@ -7,10 +7,9 @@ from backcare.triage.assessment import (
     answers_from_json,
     answers_to_json,
     assess,
-    fires_emergency,
 )
 from backcare.triage.catalog import Resources
-from backcare.triage.journey import Journey
+from backcare.triage.journey import Journey, fires_emergency
 from backcare.triage.levels import Care, Level, PainType
 from backcare.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Answers, Question, is_shown
 from backcare.triage.rules import RULES_VERSION

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from backcare.triage.catalog import Resources, Section, match_resources
 from backcare.triage.conditions import Answers, Facts
 from backcare.triage.levels import ACTIONS, CARE_ACTIONS, LEVEL_TITLES, Care, Level, PainType
-from backcare.triage.questions import NONE, QUESTIONS_BY_ID, Kind, relevant_answers
+from backcare.triage.questions import NONE, QUESTIONS_BY_ID, Kind, without_hidden
 from backcare.triage.rules import (
     ADVICE_RULES,
     LEVEL_RULES,
     RULES_VERSION,
     Rule,
-    fires_emergency,
 )
 from backcare.triage.text import AnsweringFor, Phrase, wording_for
 
@@ -25,7 +24,6 @@ __all__ = [
     "answers_to_json",
     "assess",
     "care_of",
-    "fires_emergency",
     "pain_type_of",
 ]
 
@@ -120,7 +118,7 @@ def assess(answers: Answers) -> Assessment:
     Works on partial answers too: whatever emergency rules the answers fire, the result is the
     emergency one, listing every emergency reason that fired.
     """
-    answers = relevant_answers(answers)
+    answers = without_hidden(answers)
     facts = Facts(answers)
     fired = [rule for rule in LEVEL_RULES if rule.when(facts)]
     level = max(

@@ -13,12 +13,11 @@ from backcare.triage.questions import (
     Answers,
     Question,
     is_shown,
-    relevant_answers,
     without_hidden,
 )
 from backcare.triage.rules import EMERGENCY_RULES_READING
 
-__all__ = ["Journey", "is_shown", "relevant_answers", "without_hidden"]
+__all__ = ["Journey", "fires_emergency", "is_shown", "without_hidden"]
 
 _ORDER = {question.id: position for position, question in enumerate(QUESTIONS)}
 
@@ -104,6 +103,11 @@ class Journey:
     def is_asked(self, question: Question) -> bool:
         """Whether ``question`` is (or may still be) asked on this journey."""
         return question in self.possible
+
+
+def fires_emergency(answers: Answers) -> bool:
+    """Whether the answers given so far fire an emergency rule (the questionnaire stops)."""
+    return Journey.of(answers).stopped_early
 
 
 def _decided(condition: Condition, answers: Answers, open_ids: set[str]) -> bool | None:

@@ -25,7 +25,6 @@ __all__ = [
     "Option",
     "Question",
     "is_shown",
-    "relevant_answers",
     "without_hidden",
 ]
 
@@ -564,10 +563,6 @@ def without_hidden(answers: Answers) -> dict[str, str | tuple[str, ...]]:
         if question.id in answers and question.is_shown(kept):
             kept[question.id] = answers[question.id]
     return kept
-
-
-#: The answers that count: those to questions that are still asked (``without_hidden``).
-relevant_answers = without_hidden
 
 
 def is_shown(question: Question, answers: Answers) -> bool:

@@ -15,7 +15,6 @@ from backcare.triage.conditions import (
     COULD_BE_PREGNANT,
     FIRST_PAIN_AFTER_50,
     NOT_EMERGENCY,
-    Answers,
     Condition,
     Facts,
     all_of,
@@ -28,7 +27,7 @@ from backcare.triage.conditions import (
     unless,
 )
 from backcare.triage.levels import Care, Level, PainType
-from backcare.triage.questions import QUESTIONS, without_hidden
+from backcare.triage.questions import QUESTIONS
 from backcare.triage.sources import Source
 from backcare.triage.text import N_, AnsweringFor, wording_for
 
@@ -825,13 +824,3 @@ EMERGENCY_RULES_READING: dict[str, tuple[Rule, ...]] = {
     question.id: tuple(rule for rule in EMERGENCY_RULES if question.id in rule.when.questions)
     for question in QUESTIONS
 }
-
-
-def fires_emergency(answers: Answers) -> bool:
-    """Whether the answers given so far fire any emergency rule (the questionnaire then stops).
-
-    Works on partial answers: a condition that asks for a code never holds on a question that
-    was not answered, and no emergency rule reads "is not" or "unless".
-    """
-    facts = Facts(without_hidden(answers))
-    return any(rule.when(facts) for rule in EMERGENCY_RULES)
