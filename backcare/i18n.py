@@ -66,9 +66,16 @@ def switch_url() -> str:
     return f"{current.script_root}/{other}/{quote(rest)}{query}"
 
 
+def page_language() -> str:
+    """The language of this request's page, as a code: the one in its address, else Flask-Babel's
+    choice (:func:`select_locale`). The address is read first because it costs nothing, where
+    Flask-Babel parses a ``Locale`` for the request."""
+    return g.get("lang") or str(get_locale())
+
+
 def other_language(language: str | None = None) -> str:
     """The language a page's switch offers: the one that is not ``language`` (or the page's)."""
-    language = language or str(get_locale())
+    language = language or page_language()
     return next(other for other in LANGUAGES if other != language)
 
 

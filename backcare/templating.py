@@ -10,12 +10,12 @@ translated once, when the template is compiled.
 """
 
 from flask import Flask, current_app, render_template
-from flask_babel import force_locale, get_locale, get_translations
+from flask_babel import force_locale, get_translations
 from jinja2 import Environment, Template
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 
-from backcare.i18n import LANGUAGE_NAMES, other_language
+from backcare.i18n import LANGUAGE_NAMES, other_language, page_language
 from backcare.triage.text import LANGUAGES
 
 _EXTENSION_KEY = "backcare_templates"
@@ -98,7 +98,7 @@ def templates(app: Flask | None = None) -> PageTemplates:
 def render_page(name: str, **context) -> str:
     """The template ``name`` in the request's language, rendered by Flask (so context
     processors and template signals apply as usual)."""
-    return render_template(templates().get(name, str(get_locale())), **context)
+    return render_template(templates().get(name, page_language()), **context)
 
 
 def init_app(app: Flask) -> None:

@@ -43,8 +43,8 @@ class Journey:
     @classmethod
     def of(cls, answers: Answers) -> "Journey":
         """The journey for ``answers`` (stale answers to questions no longer asked are ignored)."""
-        answers = without_hidden(answers)
-        # The answers so far, in order: only the shown ones, so no hidden answer is read.
+        # The answers of the questions shown so far, in order: ``without_hidden`` built in the
+        # same pass (a condition reads only earlier questions), so no hidden answer is read.
         given: dict[str, str | tuple[str, ...]] = {}
         facts = Facts(given)
         asked: list[Question] = []
@@ -52,20 +52,20 @@ class Journey:
         #: Questions that may still be asked and have no answer yet.
         open_ids: set[str] = set()
         for question in QUESTIONS:
-            if question.is_shown(answers):
+            if question.is_shown(given):
                 asked.append(question)
                 possible.append(question)
                 if question.id in answers:
                     given[question.id] = answers[question.id]
                     # Only a rule that reads this answer can start to fire with it.
                     if any(rule.when(facts) for rule in EMERGENCY_RULES_READING[question.id]):
-                        return cls(answers, tuple(asked), tuple(asked), question)
+                        return cls(without_hidden(answers), tuple(asked), tuple(asked), question)
                 else:
                     open_ids.add(question.id)
-            elif _decided(question.shown_when, answers, open_ids) is None:
+            elif _decided(question.shown_when, given, open_ids) is None:
                 possible.append(question)
                 open_ids.add(question.id)
-        return cls(answers, tuple(asked), tuple(possible))
+        return cls(given, tuple(asked), tuple(possible))
 
     @property
     def stopped_early(self) -> bool:

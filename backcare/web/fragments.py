@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from flask import Flask, current_app, request
-from flask_babel import get_locale
 from markupsafe import Markup
 
 from backcare.clinics import Clinic, active_clinic, emergency_number
+from backcare.i18n import page_language
 from backcare.templating import templates
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
 from backcare.triage.catalog import CATALOG, Section
@@ -79,6 +79,17 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("head", _once),
     Fragment("header", _once, by_clinic=True),
     Fragment("footer", _once),
+    Fragment("question_title", _each(*QUESTIONS_BY_ID), by_reader=True),
+    Fragment("question_hint", _each(*QUESTIONS_BY_ID), by_reader=True),
+    Fragment(
+        "question_number",
+        lambda language: [
+            (number, total)
+            for total in range(1, len(QUESTIONS) + 1)
+            for number in range(1, total + 1)
+        ],
+    ),
+    Fragment("back_link", _each("web.start", "web.check", *QUESTIONS_BY_ID)),
     Fragment(
         "choice",
         lambda language: [
@@ -225,7 +236,7 @@ def store(app: Flask | None = None) -> FragmentStore:
 
 def for_request() -> Fragments:
     """The fragments for this request's language, clinic and address prefix."""
-    return store().get(str(get_locale()), active_clinic(), answering_for(), request.script_root)
+    return store().get(page_language(), active_clinic(), answering_for(), request.script_root)
 
 
 def summary_answer(fragments: Fragments, question_id: str, answer) -> Markup:

@@ -91,12 +91,8 @@ def question(question_id):
         chosen = journey.answers.get(question.id)
 
     previous = journey.previous_before(question)
-    if changing:
-        back = url_for("web.check")
-    elif previous:
-        back = _question_url(previous)
-    else:
-        back = url_for("web.start")
+    # Where "Back" leads: a question's id, or a page's endpoint (the back_link fragment's key).
+    back = "web.check" if changing else previous.id if previous else "web.start"
     number, total = journey.position(question) if journey.is_asked(question) else (1, 1)
     return no_store(
         render_page(
