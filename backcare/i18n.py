@@ -1,8 +1,11 @@
 """The one place that picks the locale: the ``/<lang>/`` URL prefix, and the language switch."""
 
+import functools
 import gettext
+from datetime import date
 from urllib.parse import quote
 
+from babel.dates import format_date
 from flask import Blueprint, Flask, g, redirect, request, url_for
 from flask_babel import Babel, get_locale
 from werkzeug.routing import BaseConverter
@@ -79,6 +82,17 @@ def other_language(language: str | None = None) -> str:
     return next(other for other in LANGUAGES if other != language)
 
 
+def long_date(day: date) -> str:
+    """``day`` written out in the page's language ("December 2, 2026", "2 de diciembre de
+    2026"): what Flask-Babel's ``dateformat("long")`` gives, remembered for the day."""
+    return _long_date(day, page_language())
+
+
+@functools.lru_cache(maxsize=8)
+def _long_date(day: date, language: str) -> str:
+    return format_date(day, "long", locale=language)
+
+
 def require_catalogs(app: Flask) -> None:
     """Refuse to start without a compiled catalog for each language but the source one: Flask-Babel
     would otherwise serve English under ``/es/``, ``lang="es"`` and all, without a word."""
@@ -100,7 +114,7 @@ def init_app(app: Flask) -> None:
     require_catalogs(app)
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=select_locale)
-    app.jinja_env.globals["switch_url"] = switch_url
+    app.jinja_env.globals.update(switch_url=switch_url, long_date=long_date)
 
     @app.get("/")
     def choose_language():

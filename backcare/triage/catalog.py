@@ -315,10 +315,9 @@ def _grouped(
     by_section: dict[int, list[Resource]] = {}
     for _, (section_order, _), resource in links:
         by_section.setdefault(section_order, []).append(resource)
-    return tuple(
-        replace(CATALOG[section_order], resources=tuple(resources))
-        for section_order, resources in by_section.items()
-    )
+    sections = [(CATALOG[order], resources) for order, resources in by_section.items()]
+    # The constructor, not dataclasses.replace: a result page builds a dozen of these.
+    return tuple(Section(s.id, s.title_en, s.title_es, tuple(links)) for s, links in sections)
 
 
 def _places_by_tag() -> dict[str, tuple[tuple[int, int], ...]]:

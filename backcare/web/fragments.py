@@ -152,10 +152,24 @@ class Fragments:
         self.tables = tables
         for name, table in tables.items():
             setattr(self, name, _unpacked(table))
+        self.answer = AnswerWords(tables["answer"])
         self.clinic = clinic
         self.reader = reader
         self.emergency_number = emergency_number(clinic)
         self.pages: dict[str, str] = {}
+
+
+class AnswerWords(dict):
+    """An answer in words, ``fragments.answer[question_id, answer]``: a radio answer (a code) is
+    its fragment; a checkbox answer (a tuple of codes) is one line a code, "None of these" for no
+    signs, joined for the page that asks and never stored, so the table keeps only what was
+    rendered for everyone."""
+
+    def __missing__(self, key: tuple[str, tuple[str, ...]]) -> Markup:
+        question_id, codes = key
+        if isinstance(codes, str):  # a code with no fragment: not an answer
+            raise KeyError(key)
+        return Markup("<br>").join([self[question_id, code] for code in answer_codes(codes)])
 
 
 def _unpacked(table: dict[Key, Markup]) -> Markup | dict:
@@ -239,12 +253,6 @@ def for_request() -> Fragments:
     return store().get(page_language(), active_clinic(), answering_for(), request.script_root)
 
 
-def summary_answer(fragments: Fragments, question_id: str, answer) -> Markup:
-    """An answer in words, one line a code ("None of these" for no signs)."""
-    words = fragments.answer
-    return Markup("<br>").join([words[question_id, code] for code in answer_codes(answer)])
-
-
 def prerender(app: Flask) -> None:
     """Render every language's and clinic's fragments now, at the site's root address: a
     fragment that cannot be rendered (a broken translation, say) stops the app from starting,
@@ -285,9 +293,7 @@ def section_publishers(
 
 def init_app(app: Flask) -> None:
     app.extensions["backcare_fragments"] = FragmentStore(app)
-    app.jinja_env.globals.update(
-        section_publishers=section_publishers, summary_answer=summary_answer
-    )
+    app.jinja_env.globals.update(section_publishers=section_publishers)
 
     @app.context_processor
     def fragment_context():
