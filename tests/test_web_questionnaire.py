@@ -241,8 +241,16 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
     from backcare.triage.rules import RULES
 
     soup = questionnaire.soup("/en/about")
-    # Every rule, its id marked as code for clinics.
-    assert [code.get_text() for code in soup.select("main .rules code")] == [r.id for r in RULES]
+    # Every rule in words for patients, with no code among them; the codes, in the same order,
+    # only in the part for clinics, marked as code, beside the code system that defines them.
+    assert [li.small.previous_sibling.strip() for li in soup.select("main .rules li")] == [
+        rule.summary for rule in RULES
+    ]
+    assert not soup.select("main .rules code")
+    clinics = soup.select_one("main details.rule-codes")
+    assert [code.get_text() for code in clinics.select("code")] == [r.id for r in RULES]
+    code_system = questionnaire.client.get(clinics.a["href"]).get_json()
+    assert {concept["code"] for concept in code_system["concept"]} == {r.id for r in RULES}
     assert "not give a diagnosis" in soup.get_text()
     assert soup.find(id="privacy")
 
