@@ -56,7 +56,7 @@ require-secret-key:
 test: install browser-deps ## Run the whole test suite
 	$(VENV)/bin/pytest
 
-browser-deps: node_modules/.package-lock.json ## npm ci: the HTML checker and axe-core for the browser tests
+browser-deps: node_modules/.package-lock.json ## npm ci: the HTML checker, axe-core and LHC-Forms for the browser tests
 
 # Never a browser download: the browser tests drive Debian's /usr/bin/chromium.
 node_modules/.package-lock.json: package.json package-lock.json

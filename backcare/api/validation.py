@@ -12,7 +12,9 @@ value; unknown codes beside them are ignored) and a radio's known code. As soon 
 taken in questionnaire order, fire any emergency rule, the request gets the emergency result
 for the answers up to that question, as the questionnaire stops there. Otherwise the answers
 are checked strictly, against the branching of ``Question.shown_when``: every question it asks
-must be answered, and no other. A typo for a sign is then a 400 that names it, not a calm result.
+must be answered, and no other (a FHIR reading leaves out the answers of items the branching
+hides instead: renderers keep them). A typo for a sign is then a 400 that names it, not a calm
+result.
 """
 
 from collections.abc import Mapping
@@ -34,7 +36,15 @@ from backcare.triage import (
 )
 from backcare.triage.assessment import care_of, pain_type_of
 from backcare.triage.conditions import Facts
-from backcare.triage.questions import NONE, QUESTIONS, QUESTIONS_BY_ID, Answers, Kind, Question
+from backcare.triage.questions import (
+    NONE,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    Answers,
+    Kind,
+    Question,
+    without_hidden,
+)
 from backcare.triage.rules import EMERGENCY_RULES, Rule
 
 MEMBERS = ("answers", "lang")
@@ -55,6 +65,9 @@ class Reading:
     #: Radio questions answered more than once (FHIR items): none of their codes counts
     #: towards an emergency, as no one of them is the answer.
     repeated: set[str] = field(default_factory=set)
+    #: Answers to questions the branching does not ask are left out instead of refused: a FHIR
+    #: renderer keeps the answers of the items it hides (LHC-Forms 40 does).
+    drops_hidden: bool = False
 
 
 def pointer(*parts: str | int) -> str:
@@ -209,7 +222,8 @@ def check(reading: Reading) -> Answers:
             continue
         shown = is_shown(question, answers)
         if question.id in answers and not shown:
-            errors.append(_not_asked(question, reading.pointers.get(question.id)))
+            if not reading.drops_hidden:
+                errors.append(_not_asked(question, reading.pointers.get(question.id)))
         elif question.id not in reading.answers and shown:
             detail = _l(
                 "“%(question)s” needs an answer: with these answers the questionnaire asks it.",
@@ -219,7 +233,7 @@ def check(reading: Reading) -> Answers:
     if errors:
         errors.sort(key=_position)
         raise invalid_request(errors, reading.lang)
-    return answers
+    return without_hidden(answers) if reading.drops_hidden else answers
 
 
 def _position(error: InputError) -> int:

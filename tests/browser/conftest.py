@@ -16,6 +16,7 @@ import pytest
 
 from ..servers import ROOT, gunicorn
 from .chromium import CHROMIUM, VNU_JAR, launch, new_context
+from .portal import LFORMS_FILES, PORTAL_CLINIC, portal
 
 HERE = Path(__file__).parent
 ARTIFACTS = HERE / "artifacts"
@@ -47,9 +48,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    """The base URL of real gunicorn serving the app on a free loopback port."""
-    with gunicorn(env={"BACKCARE_CLINICS": json.dumps(CLINICS)}) as url:
+def portal_origin():
+    """A clinic's portal on an origin of its own (portal.py), whose pages call the API."""
+    with portal() as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def app_url(portal_origin):
+    """The base URL of real gunicorn serving the app on a free loopback port; the portal's
+    clinic lists the portal's origin in ``api_origins`` (CORS)."""
+    clinics = {**CLINICS, PORTAL_CLINIC: {"name": "Portal Clinic", "api_origins": [portal_origin]}}
+    with gunicorn(env={"BACKCARE_CLINICS": json.dumps(clinics)}) as url:
         yield url
 
 
@@ -145,3 +155,11 @@ def vnu():
     if not VNU_JAR.exists():
         unavailable(f"the HTML check needs {VNU_JAR.relative_to(ROOT)}: run `make browser-deps`")
     return ["java", "-jar", str(VNU_JAR), "--errors-only"]
+
+
+@pytest.fixture(scope="session")
+def lforms():
+    """LHC-Forms' files for the portal page (``make browser-deps`` installs them)."""
+    missing = [path.relative_to(ROOT) for path in LFORMS_FILES if not path.exists()]
+    if missing:
+        unavailable(f"the LHC-Forms tests need {missing[0]}: run `make browser-deps`")

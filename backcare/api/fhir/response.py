@@ -6,7 +6,9 @@ renderers often leave it out, and then ``?lang=``, else ``Accept-Language``, pic
 version it was made from) and each item's ``linkId`` and ``valueCoding`` answers, wherever the
 item is: a group item (one that is not a question, with items of its own) is read through.
 Other elements (``status``, ``subject``, ``authored``, extensions...) are allowed and ignored.
-The answers then go through the same checks as JSON ones (``validation.check``).
+The answers then go through the same checks as JSON ones (``validation.check``), but for one:
+an answer to an item the branching hides is left out, not refused, as renderers keep the answers
+of items they hide (LHC-Forms 40.1.3 exports them).
 """
 
 import re
@@ -50,7 +52,7 @@ def read_questionnaire_response(body: object) -> Reading:
         errors.append(InputError(ErrorKind.WRONG_TYPE, detail, pointer=pointer("item")))
         return Reading(None, lang, errors)
     answers: dict[str, object] = {}
-    reading = Reading(answers, lang, errors)
+    reading = Reading(answers, lang, errors, drops_hidden=True)
     _read_items(items, pointer("item"), reading, answers)
     return reading
 
