@@ -123,3 +123,35 @@ def test_a_clinic_profile_without_its_own_number_uses_the_deployments():
     questionnaire.get("/en/?clinic=plain")
     soup = questionnaire.walk({"emergency_signs": ("chest_pain",)})
     assert soup.find(class_="care-card").find("a", href="tel:112")
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ({"phone": "1"}, "clinic 'bad': name is required"),
+        ({"name": ["X"]}, "clinic 'bad': name must be text"),
+        ({"name": "X", "name_es": 5}, "clinic 'bad': name_es must be text"),
+        ({"name": "X", "booking_url": "http://book.example/"}, "clinic 'bad': booking_url"),
+        ({"name": "X", "booking_url": "javascript:alert(1)"}, "clinic 'bad': booking_url"),
+        ({"name": "X", "booking_url": ["https://b.example/"]}, "clinic 'bad': booking_url"),
+        ({"name": "X", "portal_url": "http://portal.example/"}, "clinic 'bad': portal_url"),
+        ({"name": "X", "hours": "9 to 5"}, "clinic 'bad': hours_es is missing"),
+        ({"name": "X", "hours_es": "de 9 a 5"}, "clinic 'bad': hours is missing"),
+        ({"name": "X", "hours": 9, "hours_es": "9"}, "clinic 'bad': hours must be text"),
+        ({"name": "X", "booking": "https://b.example/"}, "clinic 'bad': booking is not a field"),
+        ({"name": "X", "frame_ancestors": "https://p.example"}, "clinic 'bad': frame_ancestors"),
+        ("Riverside", "clinic 'bad': profile must be a table"),
+    ],
+)
+def test_a_bad_profile_value_stops_the_start_naming_the_clinic_and_field(profile, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        build_app({"CLINICS": {"bad": profile}})
+
+
+def test_a_local_portal_is_allowed_for_development():
+    local = {"name": "X", "portal_url": "http://127.0.0.1:8000/", "frame_ancestors": []}
+    app = build_app({"CLINICS": {"dev": local}})
+    questionnaire = Questionnaire(app.test_client())
+    questionnaire.get("/en/?clinic=dev")
+    back = questionnaire.soup("/en/about").find("a", class_="header__clinic")
+    assert back["href"] == "http://127.0.0.1:8000/"

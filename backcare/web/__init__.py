@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from backcare.clinics import tel_href
+from backcare.clinic_profiles import tel_href
 from backcare.triage.levels import LEVEL_TITLES
 from backcare.web import fragments
 from backcare.web.answers import answer_codes

@@ -25,7 +25,8 @@ from flask import Flask, current_app, request
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from backcare.clinics import Clinic, active_clinic, emergency_number
+from backcare.clinic_profiles import Clinic
+from backcare.clinics import active_clinic, emergency_number
 from backcare.templating import templates
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
 from backcare.triage.catalog import CATALOG, Section
