@@ -23,6 +23,18 @@ def record_clinic() -> None:
         session[_SESSION_KEY] = asked
 
 
+def link_arguments() -> dict[str, str]:
+    """A clinic's link arguments (``clinic``, and ``embed=1`` for a clinic that may frame the
+    pages), to pass on through a redirect: the cookie set with it may not come back (a frame
+    on another site, before the page makes its partitioned one)."""
+    clinic = current_app.extensions["backcare_clinics"].get(request.args.get("clinic", ""))
+    if clinic is None:
+        return {}
+    if clinic.frame_ancestors and request.args.get("embed") == "1":
+        return {"clinic": clinic.id, "embed": "1"}
+    return {"clinic": clinic.id}
+
+
 def active_clinic() -> Clinic | None:
     """The clinic of this visit, as :func:`record_clinic` kept it."""
     return current_app.extensions["backcare_clinics"].get(session.get(_SESSION_KEY, ""))

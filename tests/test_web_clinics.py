@@ -125,6 +125,96 @@ def test_a_clinic_profile_without_its_own_number_uses_the_deployments():
     assert soup.find(class_="care-card").find("a", href="tel:112")
 
 
+FULL = {
+    **RIVERSIDE,
+    "name_es": "Clínica Familiar Riverside",
+    "booking_url": "https://book.riverside.example/new",
+    "hours": "Monday to Friday, 8 am to 6 pm",
+    "hours_es": "de lunes a viernes, de 8 a 18 h",
+}
+
+
+def full_visit(lang="en"):
+    app = build_app({"CLINICS": {"riverside": FULL}})
+    questionnaire = Questionnaire(app.test_client(), lang)
+    questionnaire.get(f"/{lang}/?clinic=riverside")
+    return questionnaire
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "hours"),
+    [
+        ("en", "Riverside Family Clinic", "Open: Monday to Friday, 8 am to 6 pm"),
+        ("es", "Clínica Familiar Riverside", "Horario: de lunes a viernes, de 8 a 18 h"),
+    ],
+)
+def test_the_clinics_name_and_hours_are_in_the_pages_language(lang, name, hours):
+    questionnaire = full_visit(lang)
+    back = questionnaire.soup(f"/{lang}/about").find("a", class_="header__clinic")
+    assert back.get_text().endswith(name)
+    soup = questionnaire.walk(with_answers(severity="severe"))  # contact a provider today
+    card = soup.find(class_="care-card")
+    assert name in card.find("a", href="tel:+15550100199").get_text()
+    call_line = card.find("a", href="tel:+15550100199").find_parent("p")
+    assert call_line.find_next_sibling("p", class_="care-card__hours").get_text() == hours
+    assert not card.find("a", class_="button--book")  # booking is for an appointment
+
+
+def test_a_clinic_without_a_spanish_name_keeps_its_name_on_spanish_pages():
+    questionnaire = Questionnaire(
+        build_app({"CLINICS": {"riverside": RIVERSIDE}}).test_client(), "es"
+    )
+    questionnaire.get("/es/?clinic=riverside")
+    back = questionnaire.soup("/es/about").find("a", class_="header__clinic")
+    assert back.get_text() == "Volver a Riverside Family Clinic"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Book a visit with Riverside Family Clinic online"),
+        ("es", "Pida una cita en línea con Clínica Familiar Riverside"),
+    ],
+)
+def test_an_appointment_result_offers_the_clinics_booking_page(lang, words):
+    soup = full_visit(lang).walk(with_answers(injury="strain"))
+    assert soup.find("main")["data-level"] == "soon"
+    book = soup.find(class_="care-card").find("a", class_="button--book")
+    assert book["href"] == FULL["booking_url"]
+    assert book.get_text() == words
+    assert book.get("target") is None  # outside a portal, in the same tab
+
+
+def test_other_results_offer_no_booking():
+    for answers in (with_answers(), {"emergency_signs": ("chest_pain",)}):
+        soup = full_visit().walk(answers)
+        assert not soup.find("a", class_="button--book")
+        assert "book.riverside.example" not in str(soup)
+
+
+@pytest.mark.parametrize("accept", ["en", "es-MX,es;q=0.9"])
+@pytest.mark.parametrize("embed", ["", "&embed=1"])
+def test_the_clinic_link_keeps_the_clinic_through_the_language_redirect(accept, embed):
+    app = build_app({"CLINICS": {"riverside": FULL}})
+    response = app.test_client().get(
+        f"/?clinic=riverside{embed}", headers={"Accept-Language": accept}
+    )
+    lang = accept[:2]
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/{lang}/?clinic=riverside{embed}"
+    # Even where the cookie set with the redirect never comes back (a frame on another site).
+    fresh = Questionnaire(app.test_client(use_cookies=False), lang)
+    back = fresh.soup(response.headers["Location"]).find("a", class_="header__clinic")
+    name = {"en": FULL["name"], "es": FULL["name_es"]}[lang]
+    assert back.get_text().endswith(name)
+
+
+def test_an_unknown_clinic_is_not_passed_on_by_the_redirect():
+    app = build_app({"CLINICS": {"riverside": FULL}})
+    response = app.test_client().get("/?clinic=nowhere&embed=1&lang=es")
+    assert response.headers["Location"] == "/es/"
+
+
 @pytest.mark.parametrize(
     ("profile", "message"),
     [
