@@ -8,7 +8,7 @@ partitioned SameSite=None one over HTTPS across sites.
 
 from urllib.parse import quote
 
-from fhir.resources.questionnaireresponse import QuestionnaireResponse
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from .conftest import PARTNER
 from .person import words
