@@ -29,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         assets,
         clinics,
         config,
+        embedding,
         errors,
         hardening,
         headers,
@@ -44,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     clinics.init_app(app)
     i18n.init_app(app)
     headers.init_app(app)
+    embedding.init_app(app)
     hardening.init_app(app)
     session_cookie.init_app(app)
     errors.init_app(app)

@@ -1,70 +1,16 @@
-"""Clinic profiles: a clinic's name, phone and emergency number on the result, for one visit.
+"""The visit's clinic: its name, phone and emergency number on the result, for one visit.
 
-Profiles come only from the instance config (``CLINICS``); a link picks one with
-``?clinic=<id>``, which :func:`record_clinic` keeps in the session for the visit. Nothing from
-the request is ever used as an address: the "Back to" link is the configured one.
+Profiles come only from the instance config (``CLINICS``, checked by ``clinic_profiles.py``);
+a link picks one with ``?clinic=<id>``, which :func:`record_clinic` keeps in the session for the
+visit. Nothing from the request is ever used as an address: the "Back to" link is the
+configured one.
 """
-
-import re
-from dataclasses import dataclass
 
 from flask import Flask, current_app, request, session
 
+from backcare.clinic_profiles import Clinic, load_profiles
+
 _SESSION_KEY = "clinic"
-
-
-@dataclass(frozen=True)
-class Clinic:
-    id: str
-    name: str
-    phone: str = ""
-    #: Empty: the deployment's EMERGENCY_NUMBER.
-    emergency_number: str = ""
-    portal_url: str = ""
-    frame_ancestors: tuple[str, ...] = ()
-    #: Origins whose pages may call the API from a browser (CORS): https, or a local one.
-    api_origins: tuple[str, ...] = ()
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
-
-
-def tel_href(number: str) -> str:
-    """A phone number as a ``tel:`` address: digits and + only."""
-    return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
-
-
-#: An origin the API may answer a browser for: https, or http on this machine for development.
-_ORIGIN = re.compile(
-    r"https://[a-z0-9.-]+(:[0-9]{1,5})?|http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?"
-)
-
-
-def _api_origins(clinic_id: str, origins: object) -> tuple[str, ...]:
-    if isinstance(origins, str) or not isinstance(origins, list | tuple):
-        raise ValueError(f"clinic {clinic_id!r}: api_origins must be a list of origins")
-    for origin in origins:
-        if not isinstance(origin, str) or not _ORIGIN.fullmatch(origin):
-            raise ValueError(
-                f"clinic {clinic_id!r}: api_origins: {origin!r} is not an origin the API may "
-                "answer: use https://host[:port] (no path, no trailing slash), or "
-                "http://127.0.0.1[:port] or http://localhost[:port] for development"
-            )
-    return tuple(origins)
-
-
-def load_profiles(config: dict) -> dict[str, Clinic]:
-    """Build the profiles from ``CLINICS``, failing at start-up on a malformed one."""
-    profiles = {}
-    for clinic_id, profile in config.get("CLINICS", {}).items():
-        fields = dict(profile)
-        fields["frame_ancestors"] = tuple(fields.get("frame_ancestors", ()))
-        fields["api_origins"] = _api_origins(clinic_id, fields.get("api_origins", []))
-        if not str(fields.get("portal_url", "https://")).startswith("https://"):
-            raise ValueError(f"clinic {clinic_id!r}: portal_url must be an https:// address")
-        profiles[clinic_id] = Clinic(id=clinic_id, **fields)
-    return profiles
 
 
 def record_clinic() -> None:
@@ -75,6 +21,18 @@ def record_clinic() -> None:
     asked = request.args.get("clinic")
     if asked in current_app.extensions["backcare_clinics"] and session.get(_SESSION_KEY) != asked:
         session[_SESSION_KEY] = asked
+
+
+def link_arguments() -> dict[str, str]:
+    """A clinic's link arguments (``clinic``, and ``embed=1`` for a clinic that may frame the
+    pages), to pass on through a redirect: the cookie set with it may not come back (a frame
+    on another site, before the page makes its partitioned one)."""
+    clinic = current_app.extensions["backcare_clinics"].get(request.args.get("clinic", ""))
+    if clinic is None:
+        return {}
+    if clinic.frame_ancestors and request.args.get("embed") == "1":
+        return {"clinic": clinic.id, "embed": "1"}
+    return {"clinic": clinic.id}
 
 
 def active_clinic() -> Clinic | None:

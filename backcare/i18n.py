@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, g, redirect, request, url_for
 from flask_babel import Babel, get_locale
 from werkzeug.routing import BaseConverter
 
+from backcare.clinics import link_arguments
 from backcare.triage.text import LANGUAGES
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -118,4 +119,5 @@ def init_app(app: Flask) -> None:
 
     @app.get("/")
     def choose_language():
-        return redirect(url_for("web.start", lang=preferred_language(request.args.get("lang"))))
+        lang = preferred_language(request.args.get("lang"))
+        return redirect(url_for("web.start", lang=lang, **link_arguments()))

@@ -1,12 +1,12 @@
 """The session cookie's policy: what it holds, how long it lives, and its attributes.
 
-It carries only answer codes, the CSRF secret and the clinic id (``web/answers.py`` knows the
-layout). It is sealed (encrypted and authenticated: nothing in it can be read or changed without
-the secret key), HttpOnly, ``SameSite=Lax``, Secure whenever the request came over HTTPS, and
-short-lived: it ends ``PERMANENT_SESSION_LIFETIME`` (an hour) after the last request, and
-``SESSION_ABSOLUTE_LIFETIME`` (four hours) after its first write however often it is used; the
-server checks both from inside the sealed payload. How it is sealed, cheaply, is
-``cookie_sealing.py``'s business.
+It carries only answer codes, the CSRF secret, the clinic id and an embedding flag
+(``web/answers.py`` knows the layout). It is sealed (encrypted and authenticated: nothing in it
+can be read or changed without the secret key), HttpOnly, ``SameSite=Lax``, Secure whenever the
+request came over HTTPS, and short-lived: it ends ``PERMANENT_SESSION_LIFETIME`` (an hour)
+after the last request, and ``SESSION_ABSOLUTE_LIFETIME`` (four hours) after its first write
+however often it is used; the server checks both from inside the sealed payload. How it is
+sealed, cheaply, is ``cookie_sealing.py``'s business.
 """
 
 from datetime import UTC, datetime

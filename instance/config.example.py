@@ -16,16 +16,25 @@ FRAME_ANCESTORS = "'none'"
 # FHIR_BASE_URL = "https://backcare.example/fhir"
 
 # Clinic profiles. A clinic links to /en/?clinic=<id> or /es/?clinic=<id>; the profile then
-# applies for the visit: its name and phone on the "contact a provider" and "make an appointment"
-# results, its emergency number on the emergency result, and a "Back to <name>" link to its
-# portal. Addresses are used only from here, never from the request; an unknown id is ignored.
+# applies for the visit: its name, phone and hours on the "contact a provider" and "make an
+# appointment" results (and its booking link on the latter), its emergency number on the
+# emergency result, and a "Back to <name>" link to its portal. Addresses are used only from
+# here, never from the request; an unknown id is ignored. A bad value stops the start.
 CLINICS = {
     "riverside": {
         "name": "Riverside Family Clinic",
+        "name_es": "Clínica Familiar Riverside",  # optional; on Spanish pages, else "name"
         "phone": "+1 555 010 0199",
+        # Optional, shown beside the phone; give both languages or neither.
+        "hours": "Monday to Friday, 8 am to 6 pm",
+        "hours_es": "de lunes a viernes, de 8 a 18 h",
         "emergency_number": "911",  # optional; without it, EMERGENCY_NUMBER above
+        # https:// (http://127.0.0.1 or http://localhost only while developing).
         "portal_url": "https://portal.riverside.example/",
-        # Pages that may embed backcare in a frame for this clinic's visits.
+        # Optional, https:// only: a button to it on "make an appointment" results.
+        "booking_url": "https://portal.riverside.example/book",
+        # Pages that may embed backcare in a frame for this clinic's visits. It must list the
+        # origin of portal_url: framed pages post their height and result to that origin alone.
         "frame_ancestors": ["https://portal.riverside.example"],
         # Origins whose pages may call the API (/api/v1/...) from a browser (CORS, no cookies):
         # https://host[:port] only, or http://127.0.0.1[:port] / http://localhost[:port] while

@@ -15,14 +15,16 @@ ANSWER_SETS = (
 )
 
 
-def every_page(app, lang: str, clinic: str | None = None) -> dict[str, object]:
+def every_page(app, lang: str, clinic: str | None = None, embed: bool = False) -> dict[str, object]:
     """``{label: response}`` for the start, catalog and about pages, each question page (fresh,
     filled in, changing, with an error), the check page, each kind of result, and the error
-    pages a person can reach. With ``clinic``, the visit starts from that clinic's link."""
+    pages a person can reach. With ``clinic``, the visit starts from that clinic's link (with
+    ``embed``, a link for pages in its portal)."""
+    link = f"/{lang}/?clinic={clinic}" + ("&embed=1" if embed else "")
     pages = {}
     walker = Questionnaire(app.test_client(), lang)
     if clinic:
-        walker.get(f"/{lang}/?clinic={clinic}")
+        walker.get(link)
     for path in (f"/{lang}/", f"/{lang}/resources", f"/{lang}/about", f"/{lang}/q/emergency_signs"):
         pages[path] = walker.get(path)
     pages["question with an error"] = walker.post(f"/{lang}/q/emergency_signs", {})
@@ -34,7 +36,7 @@ def every_page(app, lang: str, clinic: str | None = None) -> dict[str, object]:
     for number, answers in enumerate(ANSWER_SETS):
         walker = Questionnaire(app.test_client(), lang)
         if clinic:
-            walker.get(f"/{lang}/?clinic={clinic}")
+            walker.get(link)
         walker.walk(answers)
         pages[f"result ({number})"] = walker.get(f"/{lang}/result")
         for question in Journey.of(answers).asked if number == 0 else ():

@@ -30,15 +30,15 @@ def test_fragments_kept_by_the_server_say_nothing_about_the_answers():
         Questionnaire(app.test_client()).walk(answers)
         tables.append(kept_tables(app))
     assert tables[0] == tables[1]
-    assert list(tables[0]) == [("en", None, "myself")]  # one language and reader, no clinic
+    assert list(tables[0]) == [("en", None, "myself", False)]  # one language, reader; no clinic
 
 
 def test_production_renders_every_language_and_clinic_at_start_up():
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": {"riverside": RIVERSIDE}})
     assert set(store(app).at_root) == {
-        (language, clinic, reader)
+        (language, clinic, reader, embedded)
         for language in ("en", "es")
-        for clinic in (None, "riverside")
+        for clinic, embedded in ((None, False), ("riverside", False), ("riverside", True))
         for reader in ("myself", "someone_else")
     }
     # The pages a visitor gets are built from those fragments: the clinic's link and number.
@@ -51,12 +51,19 @@ def test_production_renders_every_language_and_clinic_at_start_up():
 def test_fragments_that_do_not_show_the_clinic_are_shared_by_every_clinic():
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": {"riverside": RIVERSIDE}})
     kept = store(app).at_root
-    plain, riverside = kept[("en", None, "myself")], kept[("en", "riverside", "myself")]
+    plain, riverside = (
+        kept[("en", None, "myself", False)],
+        kept[("en", "riverside", "myself", False)],
+    )
     assert plain.footer is riverside.footer and plain.choice is riverside.choice
     assert plain.header != riverside.header
     # Words that speak to "you" or about "them" are rendered per reader, the rest shared.
-    other = kept[("en", None, "someone_else")]
+    other = kept[("en", None, "someone_else", False)]
     assert plain.footer is other.footer and plain.choice is not other.choice
+    # Inside the clinic's portal only the fragments with links out of the page differ.
+    framed = kept[("en", "riverside", "myself", True)]
+    assert framed.choice is riverside.choice and framed.footer is riverside.footer
+    assert framed.header != riverside.header and framed.resource != riverside.resource
 
 
 @pytest.fixture
@@ -65,9 +72,9 @@ def renders(monkeypatch):
     made = []
     render = backcare.web.fragments._render
 
-    def counted(language, clinic, reader, shared):
-        made.append((language, clinic.id if clinic else None, reader))
-        return render(language, clinic, reader, shared)
+    def counted(language, clinic, reader, embedded, shared):
+        made.append((language, clinic.id if clinic else None, reader, embedded))
+        return render(language, clinic, reader, embedded, shared)
 
     monkeypatch.setattr(backcare.web.fragments, "_render", counted)
     return made
@@ -75,7 +82,8 @@ def renders(monkeypatch):
 
 def test_with_sixty_clinics_every_clinic_page_uses_what_start_up_rendered(renders):
     app = create_app({"SECRET_KEY": "k" * 32, "CLINICS": SIXTY_CLINICS})
-    assert len(renders) == 2 * 61 * 2  # both languages, every clinic and none, both readers
+    # Both languages, both readers, no clinic and every clinic, in its portal and not.
+    assert len(renders) == 2 * 2 * (1 + 60 * 2)
     renders.clear()
     kept = dict(store(app).at_root)
     for clinic_id in reversed(SIXTY_CLINICS):
@@ -97,14 +105,14 @@ def test_odd_address_prefixes_cannot_grow_the_tables(renders):
         assert page.status_code == 200
         assert f'href="/prefix-{n}/en/resources"' in page.text
     assert store(app).at_root == kept  # what start-up rendered is never dropped
-    assert len(store(app).elsewhere) == store(app).elsewhere_limit == 8
+    assert len(store(app).elsewhere) == store(app).elsewhere_limit == 12
 
 
 @pytest.fixture
 def broken_fragments(monkeypatch):
     """Fragments that cannot be rendered, as a broken template or translation would be."""
 
-    def fail(language, clinic, reader, shared):
+    def fail(language, clinic, reader, embedded, shared):
         raise RuntimeError("a broken fragment")
 
     monkeypatch.setattr(backcare.web.fragments, "_render", fail)

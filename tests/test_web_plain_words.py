@@ -23,6 +23,18 @@ RESULTS = {
     "cancer team": with_answers(health=("cancer_treatment",), warning_signs=("fever",)),
     "chronic": with_answers(duration="over_3_months", trend="worse"),
 }
+#: A clinic's visit inside its portal: its name, hours and booking link on the results.
+CLINIC = {
+    "name": "Riverside Family Clinic",
+    "name_es": "Clínica Familiar Riverside",
+    "phone": "+1 555 010 0199",
+    "hours": "Monday to Friday, 8 am to 6 pm",
+    "hours_es": "de lunes a viernes, de 8 a 18 h",
+    "portal_url": "https://portal.riverside.example/",
+    "booking_url": "https://portal.riverside.example/book",
+    "frame_ancestors": ["https://portal.riverside.example"],
+}
+CLINIC_RESULTS = ("soon", "urgent")
 
 
 def pages(app, lang: str) -> dict[str, str]:
@@ -36,6 +48,11 @@ def pages(app, lang: str) -> dict[str, str]:
         walker = Questionnaire(app.test_client(), lang)
         walker.walk(answers)
         found[f"result: {name}"] = prose(walker.client.get(f"/{lang}/result").text)
+    for name in CLINIC_RESULTS:
+        walker = Questionnaire(app.test_client(), lang)
+        walker.get(f"/{lang}/?clinic=riverside&embed=1")
+        walker.walk(RESULTS[name])
+        found[f"result at a clinic: {name}"] = prose(walker.client.get(f"/{lang}/result").text)
     return found
 
 
@@ -43,14 +60,14 @@ def pages(app, lang: str) -> dict[str, str]:
 def english():
     from .apps import build_app
 
-    return pages(build_app(), "en")
+    return pages(build_app({"CLINICS": {"riverside": CLINIC}}), "en")
 
 
 @pytest.fixture(scope="module")
 def spanish():
     from .apps import build_app
 
-    return pages(build_app(), "es")
+    return pages(build_app({"CLINICS": {"riverside": CLINIC}}), "es")
 
 
 def test_every_english_page_reads_at_grade_6_or_below(english):
@@ -75,4 +92,7 @@ def test_the_prose_is_what_the_page_says(english, spanish):
     assert "Do you have any of these along with your back pain?" in english["emergency_signs"]
     assert "Source" not in english["result: soon"] and "MedlinePlus" not in english["result: soon"]
     assert "911" in english["result: emergency"]
+    assert "Book a visit with Riverside" in english["result at a clinic: soon"]
+    assert "Open: Monday" in english["result at a clinic: urgent"]
+    assert "Horario:" in spanish["result at a clinic: urgent"]
     assert "¿" in spanish["age"]

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Rule
 
-from backcare.api import problems
+from backcare.api import cors, problems
 from backcare.api.fhir import FHIR_JSON
 from backcare.api.fhir.questionnaire import build_questionnaire
 from backcare.api.fhir.response import read_questionnaire_response
@@ -22,7 +22,7 @@ from backcare.api.problems import ApiError
 from backcare.api.results import assessment_json
 from backcare.api.schemas.openapi import openapi_document
 from backcare.api.validation import check, emergency_assessment, read_json
-from backcare.clinics import api_origins, emergency_number
+from backcare.clinics import emergency_number
 from backcare.headers import no_store
 from backcare.i18n import LANGUAGES
 from backcare.triage import assess
@@ -35,37 +35,9 @@ bp.register_error_handler(Exception, problems.from_unexpected)
 READERS = {"application/json": read_json, FHIR_JSON: read_questionnaire_response}
 
 
-# CORS, opt-in per clinic (``api_origins``): no credentials, as the API takes no cookies.
-
-
-def _allowed_origin() -> str | None:
-    origin = request.headers.get("Origin")
-    return origin if origin in api_origins() else None
-
-
-@bp.before_request
-def cors_preflight() -> Response | None:
-    """Answer a browser's preflight for a clinic's origin; other origins get nothing."""
-    origin = _allowed_origin()
-    if request.method != "OPTIONS" or not origin:
-        return None
-    if "Access-Control-Request-Method" not in request.headers:
-        return None
-    response = current_app.response_class(status=204)
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
-    response.headers["Access-Control-Max-Age"] = "600"
-    return response
-
-
-@bp.after_request
-def cors_headers(response: Response) -> Response:
-    if api_origins():
-        response.vary.add("Origin")
-    origin = _allowed_origin()
-    if origin:
-        response.headers["Access-Control-Allow-Origin"] = origin
-    return response
+# CORS, opt-in per clinic (``api_origins``).
+bp.before_request(cors.preflight)
+bp.after_request(cors.add_headers)
 
 
 @bp.post("/assessments")

@@ -2,11 +2,11 @@
 
 from flask import Flask
 
-from backcare.clinics import tel_href
+from backcare.clinic_profiles import tel_href
 from backcare.triage.levels import LEVEL_TITLES
 from backcare.web import fragments
 from backcare.web.answers import answer_codes
-from backcare.web.links import external_link, source_link
+from backcare.web.links import external_link, new_tab_words, source_link
 
 
 def init_app(app: Flask) -> None:
@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
         answer_codes=answer_codes,
         level_titles=LEVEL_TITLES,
         external_link=external_link,
+        new_tab_words=new_tab_words,
         source_link=source_link,
         tel_href=tel_href,
     )

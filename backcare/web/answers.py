@@ -30,6 +30,7 @@ _LAYOUT = {
     ),
     _ANSWERING_FOR: lambda value: isinstance(value, str),
     "clinic": lambda value: isinstance(value, str),  # clinics.record_clinic
+    "embed": lambda value: value is True,  # embedding.record_embedding
     "csrf_token": lambda value: isinstance(value, str),  # Flask-WTF's CSRF secret
     "_permanent": lambda value: isinstance(value, bool),  # Flask's session.permanent
 }

@@ -4,11 +4,11 @@ Most of a page does not depend on who is answering: a question's choices, the wo
 answer, each reason with its sources, each reading-list link, the header and footer. Each such
 piece is a macro of ``templates/fragments.html``, declared here under the macro's name with the
 keys it is rendered for (its key space). They are rendered for every key at once, per language,
-clinic, reader (who is answering: the person with back pain, or someone for them) and address
-prefix (at start-up in production: :func:`prerender`), and kept as
-``Markup``. Page templates look them up by name and key, ``{{ fragments.choice[question.id,
-option.code, checked] }}`` (a key of one value is that value; a fragment without a key is
-the fragment itself), and do their own loops and layout.
+clinic, reader (who is answering: the person with back pain, or someone for them), embedding
+(inside a clinic's portal or not: ``embedding.py``) and address prefix (at start-up in
+production: :func:`prerender`), and kept as ``Markup``. Page templates look them up by name and
+key, ``{{ fragments.choice[question.id, option.code, checked] }}`` (a key of one value is that
+value; a fragment without a key is the fragment itself), and do their own loops and layout.
 
 What is kept says nothing about anyone's answers: every key is rendered, whoever asks. The
 tables hold every language and configured clinic at the site's address and never drop what
@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from flask import Flask, current_app, request
 from markupsafe import Markup
 
-from backcare.clinics import Clinic, active_clinic, emergency_number
+from backcare.clinic_profiles import Clinic
+from backcare.clinics import active_clinic, emergency_number
+from backcare.embedding import embedded
 from backcare.i18n import page_language
 from backcare.templating import templates
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID
@@ -42,12 +44,14 @@ class Fragment:
     """The macro ``name`` of ``templates/fragments.html``, rendered once for each key of
     ``keys(language)``; the macro takes the key as its arguments. A fragment that shows the
     visiting clinic (its name, phone or emergency number) is rendered per clinic, one whose
-    words speak to "you" or about "them" per reader; the others are shared."""
+    words speak to "you" or about "them" per reader, one with links out of the page (which
+    leave a clinic's frame) embedded and not; the others are shared."""
 
     name: str
     keys: Callable[[str], Iterable[Key]]
     by_clinic: bool = False
     by_reader: bool = False
+    by_embedding: bool = False
 
 
 def _each(*values) -> Callable[[str], Iterable[Key]]:
@@ -77,7 +81,7 @@ _RESOURCES = {resource.id: resource for section in CATALOG for resource in secti
 
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("head", _once),
-    Fragment("header", _once, by_clinic=True),
+    Fragment("header", _once, by_clinic=True, by_embedding=True),
     Fragment("footer", _once),
     Fragment("question_title", _each(*QUESTIONS_BY_ID), by_reader=True),
     Fragment("question_hint", _each(*QUESTIONS_BY_ID), by_reader=True),
@@ -108,9 +112,9 @@ FRAGMENTS: tuple[Fragment, ...] = (
         by_reader=True,
     ),
     Fragment("level_heading", _each(*Level), by_reader=True),
-    Fragment("care_card", _cares, by_clinic=True, by_reader=True),
-    Fragment("reason", _texts(LEVEL_RULES), by_clinic=True, by_reader=True),
-    Fragment("advice", _texts(ADVICE_RULES), by_clinic=True, by_reader=True),
+    Fragment("care_card", _cares, by_clinic=True, by_reader=True, by_embedding=True),
+    Fragment("reason", _texts(LEVEL_RULES), by_clinic=True, by_reader=True, by_embedding=True),
+    Fragment("advice", _texts(ADVICE_RULES), by_clinic=True, by_reader=True, by_embedding=True),
     Fragment(
         "section_heading",
         lambda language: [
@@ -127,6 +131,7 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment(
         "resource",
         lambda language: [(rid, named) for rid in _RESOURCES for named in (False, True)],
+        by_embedding=True,
     ),
 )
 
@@ -143,18 +148,21 @@ _LOOK_UPS = {
 
 
 class Fragments:
-    """Every fragment of one language, clinic, reader and address prefix, each as an attribute
-    named after its macro: ``fragments.choice[key]``, or ``fragments.head`` for one without a
-    key. Plain attributes and dicts, because a page looks up dozens of them. Also keeps the
-    pages that are the same for everyone there (``pages``)."""
+    """Every fragment of one language, clinic, reader, embedding and address prefix, each as an
+    attribute named after its macro: ``fragments.choice[key]``, or ``fragments.head`` for one
+    without a key. Plain attributes and dicts, because a page looks up dozens of them. Also
+    keeps the pages that are the same for everyone there (``pages``)."""
 
-    def __init__(self, tables: dict[str, dict[Key, Markup]], clinic: Clinic | None, reader):
+    def __init__(
+        self, tables: dict[str, dict[Key, Markup]], clinic: Clinic | None, reader, embedded: bool
+    ):
         self.tables = tables
         for name, table in tables.items():
             setattr(self, name, _unpacked(table))
         self.answer = AnswerWords(tables["answer"])
         self.clinic = clinic
         self.reader = reader
+        self.embedded = embedded
         self.emergency_number = emergency_number(clinic)
         self.pages: dict[str, str] = {}
 
@@ -182,17 +190,24 @@ def _unpacked(table: dict[Key, Markup]) -> Markup | dict:
 
 
 def _render(
-    language: str, clinic: Clinic | None, reader: AnsweringFor, made: dict | None
+    language: str,
+    clinic: Clinic | None,
+    reader: AnsweringFor,
+    embedded: bool,
+    made: dict | None,
 ) -> Fragments:
-    """Render every fragment for ``language``, ``clinic`` and ``reader`` in the current
-    request context. ``made``: tables already rendered for this language and address, by
-    fragment and the clinic and reader it depends on; new ones are added to it."""
+    """Render every fragment for ``language``, ``clinic``, ``reader`` and ``embedded`` (inside
+    the clinic's portal) in the current request context. ``made``: tables already rendered for
+    this language and address, by fragment and the clinic, reader and embedding it depends on;
+    new ones are added to it."""
     macros = templates().get("fragments.html", language)
     context = {
         **_LOOK_UPS,
         "clinic": clinic,
+        "clinic_name": clinic.name_in(language) if clinic else "",
         "emergency_number": emergency_number(clinic),
         "reader": reader,
+        "embedded": embedded,
     }
     module = macros.make_module(context)
     made = {} if made is None else made
@@ -202,43 +217,57 @@ def _render(
             fragment.name,
             clinic.id if clinic and fragment.by_clinic else None,
             reader if fragment.by_reader else None,
+            embedded and fragment.by_embedding,
         )
         if key not in made:
             macro = getattr(module, fragment.name)
             made[key] = {args: macro(*args) for args in fragment.keys(language)}
         tables[fragment.name] = made[key]
-    return Fragments(tables, clinic, reader)
+    return Fragments(tables, clinic, reader, embedded)
 
 
 class FragmentStore:
-    """The fragments of every audience (language, clinic, reader, address prefix) of one app."""
+    """The fragments of every audience (language, clinic, reader, embedding, address prefix) of
+    one app. Only a clinic that may frame the pages has an embedded audience."""
 
     def __init__(self, app: Flask):
-        self.clinic_ids = (None, *app.extensions["backcare_clinics"])
-        #: At the site's own address: every language, clinic and reader, never dropped.
-        self.at_root: dict[tuple[str, str | None, str], Fragments] = {}
-        #: The tables behind them, by language, fragment, and the clinic and reader it needs.
+        clinics = app.extensions["backcare_clinics"]
+        #: Each clinic (or none), and whether its pages show in its portal.
+        self.audiences = [(None, False)] + [
+            (clinic_id, embedded)
+            for clinic_id, clinic in clinics.items()
+            for embedded in ((False, True) if clinic.frame_ancestors else (False,))
+        ]
+        #: At the site's own address: every language, clinic, reader and embedding, never dropped.
+        self.at_root: dict[tuple[str, str | None, str, bool], Fragments] = {}
+        #: The tables behind them, by language, fragment, and the audience it needs.
         self.made: dict[str, dict] = {language: {} for language in LANGUAGES}
         #: Under any other address prefix: at most as many again, the oldest dropped first.
         self.elsewhere: OrderedDict[tuple, Fragments] = OrderedDict()
-        self.elsewhere_limit = len(LANGUAGES) * len(self.clinic_ids) * len(AnsweringFor)
+        self.elsewhere_limit = len(LANGUAGES) * len(self.audiences) * len(AnsweringFor)
 
     def get(
-        self, language: str, clinic: Clinic | None, reader: AnsweringFor, script_root: str
+        self,
+        language: str,
+        clinic: Clinic | None,
+        reader: AnsweringFor,
+        embedded: bool,
+        script_root: str,
     ) -> Fragments:
         clinic_id = clinic.id if clinic else None
         if current_app.debug:  # edited templates show at once
-            return _render(language, clinic, reader, None)
+            return _render(language, clinic, reader, embedded, None)
         if not script_root:
-            key = (language, clinic_id, reader)
+            key = (language, clinic_id, reader, embedded)
             if key not in self.at_root:
-                self.at_root[key] = _render(language, clinic, reader, self.made[language])
+                made = self.made[language]
+                self.at_root[key] = _render(language, clinic, reader, embedded, made)
             return self.at_root[key]
-        key = (script_root, language, clinic_id, reader)
+        key = (script_root, language, clinic_id, reader, embedded)
         if key in self.elsewhere:
             self.elsewhere.move_to_end(key)
         else:
-            self.elsewhere[key] = _render(language, clinic, reader, None)
+            self.elsewhere[key] = _render(language, clinic, reader, embedded, None)
             while len(self.elsewhere) > self.elsewhere_limit:
                 self.elsewhere.popitem(last=False)
         return self.elsewhere[key]
@@ -249,8 +278,10 @@ def store(app: Flask | None = None) -> FragmentStore:
 
 
 def for_request() -> Fragments:
-    """The fragments for this request's language, clinic and address prefix."""
-    return store().get(page_language(), active_clinic(), answering_for(), request.script_root)
+    """The fragments for this request's language, clinic, reader, embedding and address."""
+    return store().get(
+        page_language(), active_clinic(), answering_for(), embedded(), request.script_root
+    )
 
 
 def prerender(app: Flask) -> None:
@@ -259,11 +290,11 @@ def prerender(app: Flask) -> None:
     rather than taking every page down, error pages included."""
     fragments = store(app)
     for language in LANGUAGES:
-        for clinic_id in fragments.clinic_ids:
+        for clinic_id, inside_portal in fragments.audiences:
             for reader in AnsweringFor:
                 with app.test_request_context(f"/{language}/"):
                     clinic = app.extensions["backcare_clinics"].get(clinic_id)
-                    fragments.get(language, clinic, reader, "")
+                    fragments.get(language, clinic, reader, inside_portal, "")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -303,4 +334,5 @@ def init_app(app: Flask) -> None:
             "clinic": fragments.clinic,
             "reader": fragments.reader,
             "emergency_number": fragments.emergency_number,
+            "embedded": fragments.embedded,
         }

@@ -3,9 +3,11 @@
 from datetime import date
 
 from flask import abort, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from backcare.clinics import active_clinic
+from backcare.clinics import active_clinic, emergency_number
+from backcare.embedding import assessment_message, embedded
 from backcare.headers import no_store
 from backcare.i18n import localized_blueprint
 from backcare.templating import render_page
@@ -133,10 +135,15 @@ def result():
     if not journey.complete:
         return _where_to_go(journey)
     assessment = assess(journey.answers)
+    message = None
+    if embedded():
+        number = emergency_number(active_clinic())
+        message = assessment_message(assessment, str(get_locale()), number)
     return no_store(
         render_page(
             "web/result.html",
             assessment=assessment,
+            message=message,
             answering_for=stored.answering_for(),
             stopped_at=journey.stopped_at,
             today=date.today(),
@@ -147,10 +154,11 @@ def result():
 @bp.post("/start-again")
 def start_again():
     _refuse_extra_fields()
-    clinic = active_clinic()
+    clinic, inside_portal = active_clinic(), embedded()
     stored.clear()  # everything, the CSRF secret too: nothing of the visit opens again
     # A clinic's visitor stays in its frame: the start page records the clinic again.
-    return redirect(url_for("web.start", clinic=clinic.id if clinic else None))
+    embed = 1 if inside_portal else None
+    return redirect(url_for("web.start", clinic=clinic.id if clinic else None, embed=embed))
 
 
 @bp.get("/resources")

@@ -16,6 +16,7 @@ import pytest
 
 from ..servers import ROOT, gunicorn
 from .chromium import CHROMIUM, VNU_JAR, launch, new_context
+from .framing_portal import framing_portal
 from .portal import LFORMS_FILES, PORTAL_CLINIC, portal
 
 HERE = Path(__file__).parent
@@ -31,6 +32,18 @@ CLINICS = {
         "portal_url": "https://portal.riverside.example/",
     }
 }
+#: The clinic that frames backcare in its portal (test_embedding.py): ``portal`` is its own,
+#: ``elsewhere`` another page that may frame it too but is not the portal.
+PARTNER = "partner"
+
+
+def partner(portal: str, elsewhere: str) -> dict:
+    return {
+        "name": "Partner Clinic",
+        "phone": "+1 555 010 0123",
+        "portal_url": f"{portal}/",
+        "frame_ancestors": [portal, elsewhere],
+    }
 
 
 def unavailable(reason: str) -> None:
@@ -55,10 +68,23 @@ def portal_origin():
 
 
 @pytest.fixture(scope="session")
-def app_url(portal_origin):
-    """The base URL of real gunicorn serving the app on a free loopback port; the portal's
-    clinic lists the portal's origin in ``api_origins`` (CORS)."""
-    clinics = {**CLINICS, PORTAL_CLINIC: {"name": "Portal Clinic", "api_origins": [portal_origin]}}
+def portals():
+    """Two pages that frame backcare on origins of their own (framing_portal.py): the partner
+    clinic's portal, and another one."""
+    with framing_portal() as own, framing_portal() as elsewhere:
+        yield own, elsewhere
+
+
+@pytest.fixture(scope="session")
+def app_url(portal_origin, portals):
+    """The base URL of real gunicorn serving the app on a free loopback port, with the clinics
+    of the browser tests: the portal's clinic lists the portal's origin in ``api_origins``
+    (CORS), and the partner clinic frames the pages."""
+    clinics = {
+        **CLINICS,
+        PORTAL_CLINIC: {"name": "Portal Clinic", "api_origins": [portal_origin]},
+        PARTNER: partner(*portals),
+    }
     with gunicorn(env={"BACKCARE_CLINICS": json.dumps(clinics)}) as url:
         yield url
 
@@ -83,6 +109,11 @@ class Contexts:
     def __init__(self, browser, app_url):
         self.browser, self.app_url = browser, app_url
         self.opened, self.requests = [], []
+        self.origins = [app_url]
+
+    def allow(self, *origins):
+        """Let the pages load from these origins too (a portal that frames the app)."""
+        self.origins.extend(origins)
 
     def new(self, lang="en", **options):
         context = new_context(self.browser, self.app_url, lang, **options)
@@ -100,11 +131,16 @@ class Contexts:
 
 @pytest.fixture
 def contexts(browser, app_url):
-    """Fresh contexts for a test; afterwards, every request must have gone to the app alone."""
+    """Fresh contexts for a test; afterwards, every request must have gone to the app alone (or
+    to the origins the test allowed)."""
     made = Contexts(browser, app_url)
     yield made
     made.close()
-    elsewhere = [url for url in made.requests if not url.startswith(app_url + "/")]
+    elsewhere = [
+        url
+        for url in made.requests
+        if not any(url.startswith(origin + "/") for origin in made.origins)
+    ]
     assert not elsewhere, f"requests to other hosts: {elsewhere}"
 
 
