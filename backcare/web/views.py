@@ -3,13 +3,12 @@
 from datetime import date
 
 from flask import abort, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from backcare.clinics import active_clinic, emergency_number
 from backcare.embedding import assessment_message, embedded
 from backcare.headers import no_store
-from backcare.i18n import localized_blueprint
+from backcare.i18n import localized_blueprint, page_language
 from backcare.templating import render_page
 from backcare.triage import QUESTIONS, QUESTIONS_BY_ID, Journey, assess
 from backcare.triage.catalog import CATALOG, listed_once
@@ -138,7 +137,7 @@ def result():
     message = None
     if embedded():
         number = emergency_number(active_clinic())
-        message = assessment_message(assessment, str(get_locale()), number)
+        message = assessment_message(assessment, page_language(), number)
     return no_store(
         render_page(
             "web/result.html",
