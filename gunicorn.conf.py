@@ -9,10 +9,9 @@ import os
 # (the GIL), only room to wait. WEB_CONCURRENCY overrides the count, as on most PaaS.
 #
 # How gthread meets slow and idle clients (gunicorn 27):
-# - An idle connection costs no thread. Between requests (keep-alive) it waits in the worker's
-#   poller and is closed after `keepalive` seconds. A new connection that sends nothing gets a
-#   thread for 5 s (fixed in gunicorn), then waits in the poller too, and is closed after
-#   `keepalive` seconds more.
+# - A new connection that sends nothing gets a thread for 5 s (fixed in gunicorn), then waits
+#   in the worker's poller, holding no thread, for `keepalive` seconds (below: none) and is
+#   closed. With keep-alive on, a connection between requests waits there too.
 # - A connection holds a thread from its first byte until its request is answered. gunicorn
 #   has no time limit on reading headers, so a client that dribbles them holds its thread as
 #   long as it likes (the limits below only cap the size). `timeout` does not end it: gthread's
@@ -34,10 +33,14 @@ worker_connections = 1000
 # gthread: a worker whose main loop is stuck this long is restarted (not a slow request).
 timeout = 30
 graceful_timeout = 30  # on stop, requests under way get this long to finish
-# Seconds an idle keep-alive connection (or one that sends nothing) is kept open; gthread
-# honours it (sync workers did not). A little longer than the default 2: a reverse proxy
-# reuses its connections.
-keepalive = 5
+# No keep-alive: every response closes its connection ("Connection: close"), as sync workers
+# did. gthread would keep a connection on the worker that accepted it, and the kernel hands a
+# burst of new connections to one worker: wrk's 20 kept-alive connections ran on one worker
+# and left the other idle (CPU seconds per worker 3.17 and 0.10), so a proxy's few long-lived
+# connections could leave backcare on one core. Closing each one spreads the load like sync
+# workers (2.35 and 2.32), and a proxy never reuses a connection gunicorn is closing. It also
+# means a connection that has sent nothing is closed as soon as its 5 s in a thread are up.
+keepalive = 0
 
 # Request limits, well above anything a page of backcare sends (its URLs are short, its forms
 # small); the body is limited by the app's MAX_CONTENT_LENGTH, which answers with a friendly 413.

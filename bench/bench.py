@@ -95,6 +95,9 @@ class Row:
     error: str = ""
     rps_ratio: float | None = None
     p99_ratio: float | None = None
+    #: CPU time the server's workers spent per request during the load: less swayed by other
+    #: work on the machine than requests per second.
+    cpu_ms: float | None = None
 
 
 @dataclass
@@ -182,6 +185,19 @@ def worker_rss_mb(master: int) -> tuple[float, ...]:
     return tuple(sorted(sizes))
 
 
+def workers_cpu_s(master: int) -> float:
+    """CPU seconds (user and system, every thread) used so far by the children of ``master``."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == master:  # fields after the name: state, ppid, ... utime, stime
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def update_cookie(cookie: str, headers: http.client.HTTPMessage, name: str = "backcare") -> str:
     """The ``<name>=...`` cookie (or ``__Host-<name>``, as production names it) from a
     response's Set-Cookie, else the one we had."""
@@ -254,13 +270,16 @@ def run_wrk(row: Row, port: int, cookie: str = "", body: str = "") -> None:
         row.error = f"{row.bad_responses} of {row.requests} responses were not 2xx/3xx"
 
 
-def measure(row: Row, port: int, expected: int, cookie: str = "", body: str = "") -> Row:
+def measure(row: Row, server: Server, expected: int, cookie: str = "", body: str = "") -> Row:
     """Check the page answers ``expected`` once (wrk counts any 3xx as good), then load it."""
-    status = request(port, row.method, row.path, cookie, body)[0]
+    status = request(server.port, row.method, row.path, cookie, body)[0]
     if status != expected:
         row.error = f"answered {status}, expected {expected}"
         return row
-    run_wrk(row, port, cookie, body)
+    cpu_before = workers_cpu_s(server.process.pid)
+    run_wrk(row, server.port, cookie, body)
+    if row.requests:
+        row.cpu_ms = (workers_cpu_s(server.process.pid) - cpu_before) * 1000 / row.requests
     return row
 
 
@@ -280,7 +299,7 @@ def bench() -> dict:
     app, then the bare app again; return every figure."""
     load_before = os.getloadavg()[0]
     with gunicorn("bare Flask", "bench.bare_app:app", "/") as bare:
-        bare_rows = [measure(Row("bare Flask, template file", "GET", "/", True), bare.port, 200)]
+        bare_rows = [measure(Row("bare Flask, template file", "GET", "/", True), bare, 200)]
         # backcare twice, side by side: sync workers, and gunicorn.conf.py's (gthread). Each
         # page is loaded on one right after the other, so a change in the machine's load
         # between the two shows as little as it can.
@@ -294,18 +313,18 @@ def bench() -> dict:
             post = urlencode({"emergency_signs": "none", "csrf_token": token})
             question = "/en/q/emergency_signs"
             rows = [
-                measure(Row("start page", "GET", "/en/"), app.port, 200),
-                measure(Row("question page", "GET", question), app.port, 200, cookie),
+                measure(Row("start page", "GET", "/en/"), app, 200),
+                measure(Row("question page", "GET", question), app, 200, cookie),
                 measure(
                     Row(f"question, {SERVED_WORKERS}", "GET", question),
-                    *(served.port, 200, served_cookie),
+                    *(served, 200, served_cookie),
                 ),
-                measure(Row("question answer", "POST", question), app.port, 302, cookie, post),
-                measure(Row("check page", "GET", "/en/check"), app.port, 200, cookie),
-                measure(Row("result page", "GET", "/en/result"), app.port, 200, cookie),
+                measure(Row("question answer", "POST", question), app, 302, cookie, post),
+                measure(Row("check page", "GET", "/en/check"), app, 200, cookie),
+                measure(Row("result page", "GET", "/en/result"), app, 200, cookie),
                 measure(
                     Row(f"result, {SERVED_WORKERS}", "GET", "/en/result"),
-                    *(served.port, 200, served_cookie),
+                    *(served, 200, served_cookie),
                 ),
             ]
             app.rss_mb = worker_rss_mb(app.process.pid)
@@ -314,12 +333,10 @@ def bench() -> dict:
             cookie, token = floor_session(floor.port)
             post = urlencode({"answer": "no", "csrf_token": token})
             rows += [
-                measure(Row(FLOOR_GET, "GET", "/", reference=True), floor.port, 200, cookie),
-                measure(
-                    Row(FLOOR_POST, "POST", "/", reference=True), floor.port, 302, cookie, post
-                ),
+                measure(Row(FLOOR_GET, "GET", "/", reference=True), floor, 200, cookie),
+                measure(Row(FLOOR_POST, "POST", "/", reference=True), floor, 302, cookie, post),
             ]
-        bare_rows.append(measure(Row("bare Flask, again", "GET", "/", True), bare.port, 200))
+        bare_rows.append(measure(Row("bare Flask, again", "GET", "/", True), bare, 200))
         bare.rss_mb = worker_rss_mb(bare.process.pid)
     rps = sum(row.rps for row in bare_rows) / 2
     p99 = sum(row.p99_ms for row in bare_rows) / 2
@@ -381,7 +398,7 @@ def report(figures: dict) -> str:
         "shares the CPUs with wrk and gunicorn)".format(**figures["load_average"]),
         "",
         f"{'page':<26} {'request':<28} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'rps/bare':>8} {'p99/bare':>8}  verdict",
+        f"{'rps/bare':>8} {'p99/bare':>8} {'cpu ms':>6}  verdict",
     ]
     for row in figures["rows"]:
         ratios = (
@@ -389,9 +406,10 @@ def report(figures: dict) -> str:
             if row["rps_ratio"] is not None
             else f"{'-':>8} {'-':>8}"
         )
+        cpu = f"{row['cpu_ms']:>6.2f}" if row["cpu_ms"] is not None else f"{'-':>6}"
         lines.append(
             f"{row['name']:<26} {row['method'] + ' ' + row['path']:<28} {row['rps']:>8.0f} "
-            f"{row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} {ratios}  {verdict(row)}"
+            f"{row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} {ratios} {cpu}  {verdict(row)}"
         )
     drift = [
         abs(row["rps_ratio"] - 1) for row in figures["rows"] if row["baseline"] and row["rps_ratio"]

@@ -1,6 +1,7 @@
 """Slow clients, through real gunicorn with the repository's gunicorn.conf.py and no proxy in
 front: a dozen connections that dribble their headers must not hold up anyone else."""
 
+import http.client
 import socket
 import threading
 import time
@@ -72,3 +73,19 @@ def test_a_dozen_dribbling_clients_do_not_hold_up_ordinary_requests():
     assert len(answers) >= 5 * len(ORDINARY), "asked several times during the dribbling"
     # The slow clients were real requests all along: each one is answered once it ends.
     assert replies == [b"HTTP/1.1 200 OK\r\n"] * SLOW_CLIENTS
+
+
+def test_a_connection_that_sends_nothing_is_closed_and_never_kept_alive():
+    """No idle connection stays: one that sends nothing is closed after its 5 s in a thread,
+    and every answer closes its connection (keepalive 0, gunicorn.conf.py says why)."""
+    with gunicorn("--config", str(CONF)) as url:
+        address = urllib.parse.urlsplit(url)
+        with socket.create_connection((address.hostname, address.port), timeout=10) as idle:
+            started = time.monotonic()
+            assert idle.recv(1) == b"", "closed by the server, nothing sent"
+            assert time.monotonic() - started < 8
+        # http.client asks for keep-alive (HTTP/1.1), as browsers and proxies do.
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=5)
+        connection.request("GET", "/healthz")
+        assert connection.getresponse().getheader("Connection") == "close"
+        connection.close()
