@@ -40,14 +40,17 @@ def from_another_site() -> bool:
 
 
 def open_to_other_sites(blueprint: Blueprint) -> None:
+    """Let other sites' pages post to ``blueprint`` (hardening.open_to_other_systems)."""
     _open_to_other_sites.add(blueprint.name)
 
 
 def refuse_posts_from_other_sites() -> None:
-    """Before the CSRF token is checked, on the requests it checks: a post from another site is
-    refused first, with its own page (it may not carry the person's cookie at all)."""
+    """Before the CSRF token is checked, on the requests it checks (a form method, on a route
+    that exists): a post from another site is refused first, with its own page (it may not
+    carry the person's cookie at all). Unknown pages and methods keep their 404 and 405."""
     if (
         request.method in current_app.config["WTF_CSRF_METHODS"]
+        and request.endpoint is not None
         and request.blueprint not in _open_to_other_sites
         and from_another_site()
     ):

@@ -156,3 +156,9 @@ def test_the_api_takes_posts_from_other_sites(client):
     body = {"answers": {"emergency_signs": ["chest_pain"]}}
     response = client.post("/api/v1/assessments", json=body, headers=headers)
     assert response.status_code == 200 and response.json["level"] == "emergency"
+
+
+def test_unknown_pages_and_methods_keep_their_404_and_405_whatever_the_origin(client):
+    cross_site = {"Sec-Fetch-Site": "cross-site"}
+    assert client.post("/es/nowhere", headers=cross_site).status_code == 404
+    assert client.post("/es/about", headers=cross_site).status_code == 405
