@@ -30,7 +30,13 @@ class Defaults:
     SESSION_REFRESH_EACH_REQUEST = True
     # The CSRF token lives as long as the session, so a slow reader is never turned away.
     WTF_CSRF_TIME_LIMIT = None
-    WTF_CSRF_SSL_STRICT = True
+    # Flask-WTF's HTTPS check wants a Referer from this site, which privacy tools strip: posts
+    # from other sites are refused on Sec-Fetch-Site and Origin instead (cross_site.py).
+    WTF_CSRF_SSL_STRICT = False
+    #: The host names this deployment answers to (Flask's own setting), for example
+    #: ["backcare.example"]; ".example.org" takes every subdomain. Another Host gets a 400.
+    #: None: any well-formed Host (a malformed one is a 400 either way).
+    TRUSTED_HOSTS = None
     # WTForms' own messages never reach a person (each question has its own translated message,
     # and codes are checked first); loading its catalog cost 0.3 ms on every form.
     WTF_I18N_ENABLED = False

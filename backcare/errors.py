@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
+from backcare.cross_site import CrossSiteError
 from backcare.headers import secure
 from backcare.templating import render_page
 from backcare.triage import QUESTIONS_BY_ID
@@ -114,10 +115,15 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
-        # No CSRF secret in the session: the cookie itself is gone (it ends an hour after the
-        # last page), and the answers with it. Say so, rather than "still saved".
-        cleared = "csrf_token" not in session
-        return render_page("errors/csrf.html", back=_back_to_page(), cleared=cleared), 400
+        # A post from another site's page: say so (its cookie may not even have come with it).
+        # Else no CSRF secret in the session: the cookie itself is gone (it ends an hour after
+        # the last page), and the answers with it. Say so, rather than "still saved".
+        other_site = isinstance(error, CrossSiteError)
+        cleared = not other_site and "csrf_token" not in session
+        page = render_page(
+            "errors/csrf.html", back=_back_to_page(), cleared=cleared, other_site=other_site
+        )
+        return page, 400
 
     @app.errorhandler(HTTPException)
     def http_error(error):

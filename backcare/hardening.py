@@ -1,14 +1,24 @@
 """Request hardening: malformed requests become 4xx answers, not crashes; redirects stay on
-this site; every form post carries a CSRF token (Flask-WTF)."""
+this site; every form post comes from this site's own pages (``cross_site``) and carries a CSRF
+token (Flask-WTF)."""
 
 from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, Response, abort, current_app, redirect, request
+from flask import Blueprint, Flask, Response, abort, current_app, redirect, request
 from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 
+from backcare import cross_site
+
 csrf = CSRFProtect()
+
+
+def open_to_other_systems(blueprint: Blueprint) -> None:
+    """A blueprint other systems and other sites' pages call by design (the API): no CSRF token
+    and no origin check."""
+    csrf.exempt(blueprint)
+    cross_site.open_to_other_sites(blueprint)
 
 
 def on_site(location: str) -> str:
@@ -44,10 +54,18 @@ def escape_raw_query(wsgi_app):
 
 
 def bind_urls_despite_a_bad_host() -> None:
-    """A Host header Werkzeug cannot read is refused (400, BadHost) but leaves nothing to build
-    the error page's links with. They are paths, so any host name will do."""
+    """A Host header that TRUSTED_HOSTS does not list is refused (400, Werkzeug's SecurityError)
+    but leaves nothing to build the error page's links with. They are paths, so any host name
+    will do."""
     if request_ctx.url_adapter is None:
         request_ctx.url_adapter = current_app.url_map.bind("invalid", request.script_root or None)
+
+
+def refuse_a_malformed_host() -> None:
+    """A Host header that is not a host name or address with an optional port (spaces, slashes,
+    a port over 65535) is a 400. Werkzeug reads it as no host at all and would answer 200."""
+    if request.headers.get("Host") and not request.host:
+        abort(400)
 
 
 def read_streamed_body() -> None:
@@ -68,7 +86,9 @@ def read_streamed_body() -> None:
 
 def init_app(app: Flask) -> None:
     app.before_request(bind_urls_despite_a_bad_host)  # before anything renders a page
+    app.before_request(refuse_a_malformed_host)
     app.before_request(read_streamed_body)  # before CSRFProtect reads the form
+    app.before_request(cross_site.refuse_posts_from_other_sites)  # before the token
     csrf.init_app(app)
 
     @app.after_request

@@ -6,6 +6,8 @@ repository root, so both read its ``gunicorn.conf.py`` when there is one), drive
 page with ``wrk`` and prints requests/s, p50, p99 and their ratio to the bare app measured in the
 same run, the start-up time (process start to first good response) and each worker's resident
 memory after the load. The figures also go to ``bench/results/bench-<time>.json``.
+The question and result pages are then loaded again on backcare as served: the worker class
+and threads of ``gunicorn.conf.py`` (gthread), 2 workers, against the same bare app.
 After backcare, (c) ``bench/floor_app.py``, the bare app with a signed session cookie and
 Flask-WTF's CSRF token, is measured for reference: what those two cost before any page's work.
 
@@ -22,6 +24,7 @@ import http.client
 import json
 import os
 import re
+import runpy
 import secrets
 import shutil
 import signal
@@ -40,6 +43,13 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 WORKERS = 2
+#: Sync workers for the reference runs, whatever gunicorn.conf.py says (gunicorn turns "sync"
+#: into gthread when threads > 1, so threads are set to 1 too).
+SYNC = ("--worker-class", "sync", "--threads", "1")
+CONF = ROOT / "gunicorn.conf.py"
+SERVED = runpy.run_path(str(CONF)) if CONF.exists() else {}
+#: How the production configuration runs the workers, for the rows that use it.
+SERVED_WORKERS = f"{SERVED.get('worker_class', 'sync')} x{SERVED.get('threads', 1)}"
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "20"))
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -85,6 +95,9 @@ class Row:
     error: str = ""
     rps_ratio: float | None = None
     p99_ratio: float | None = None
+    #: CPU time the server's workers spent per request during the load: less swayed by other
+    #: work on the machine than requests per second.
+    cpu_ms: float | None = None
 
 
 @dataclass
@@ -122,11 +135,14 @@ def request(
 
 
 @contextmanager
-def gunicorn(name: str, app: str, health_path: str) -> Iterator[Server]:
-    """Serve ``app`` with gunicorn (2 sync workers) until the block ends; always stop it."""
+def gunicorn(
+    name: str, app: str, health_path: str, worker_args: tuple[str, ...] = SYNC
+) -> Iterator[Server]:
+    """Serve ``app`` with gunicorn (2 workers, sync unless ``worker_args`` say otherwise; ``()``
+    keeps gunicorn.conf.py's) until the block ends; always stop it."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS)]
-    command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    command = [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), *worker_args]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     env = {**os.environ, "BACKCARE_SECRET_KEY": secrets.token_hex(32)}
     started = time.perf_counter()
     process = subprocess.Popen([*command, app], cwd=ROOT, env=env)
@@ -169,10 +185,24 @@ def worker_rss_mb(master: int) -> tuple[float, ...]:
     return tuple(sorted(sizes))
 
 
+def workers_cpu_s(master: int) -> float:
+    """CPU seconds (user and system, every thread) used so far by the children of ``master``."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == master:  # fields after the name: state, ppid, ... utime, stime
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def update_cookie(cookie: str, headers: http.client.HTTPMessage, name: str = "backcare") -> str:
-    """The ``<name>=...`` cookie from a response's Set-Cookie, else the one we had."""
+    """The ``<name>=...`` cookie (or ``__Host-<name>``, as production names it) from a
+    response's Set-Cookie, else the one we had."""
     for header in headers.get_all("Set-Cookie") or ():
-        if header.startswith(f"{name}="):
+        if header.split("=", 1)[0] in (name, f"__Host-{name}"):
             return header.split(";", 1)[0]
     return cookie
 
@@ -240,13 +270,16 @@ def run_wrk(row: Row, port: int, cookie: str = "", body: str = "") -> None:
         row.error = f"{row.bad_responses} of {row.requests} responses were not 2xx/3xx"
 
 
-def measure(row: Row, port: int, expected: int, cookie: str = "", body: str = "") -> Row:
+def measure(row: Row, server: Server, expected: int, cookie: str = "", body: str = "") -> Row:
     """Check the page answers ``expected`` once (wrk counts any 3xx as good), then load it."""
-    status = request(port, row.method, row.path, cookie, body)[0]
+    status = request(server.port, row.method, row.path, cookie, body)[0]
     if status != expected:
         row.error = f"answered {status}, expected {expected}"
         return row
-    run_wrk(row, port, cookie, body)
+    cpu_before = workers_cpu_s(server.process.pid)
+    run_wrk(row, server.port, cookie, body)
+    if row.requests:
+        row.cpu_ms = (workers_cpu_s(server.process.pid) - cpu_before) * 1000 / row.requests
     return row
 
 
@@ -262,33 +295,48 @@ def git_state() -> str:
 
 
 def bench() -> dict:
-    """Load the bare app, then backcare, then the floor app, then the bare app again; return
-    every figure."""
+    """Load the bare app, then backcare (sync, and as gunicorn.conf.py serves it), then the floor
+    app, then the bare app again; return every figure."""
     load_before = os.getloadavg()[0]
     with gunicorn("bare Flask", "bench.bare_app:app", "/") as bare:
-        bare_rows = [measure(Row("bare Flask, template file", "GET", "/", True), bare.port, 200)]
-        with gunicorn("backcare", APP, "/healthz") as app:
+        bare_rows = [measure(Row("bare Flask, template file", "GET", "/", True), bare, 200)]
+        # backcare twice, side by side: sync workers, and gunicorn.conf.py's (gthread). Each
+        # page is loaded on one right after the other, so a change in the machine's load
+        # between the two shows as little as it can.
+        served_name = f"backcare {SERVED_WORKERS}"
+        with (
+            gunicorn("backcare", APP, "/healthz") as app,
+            gunicorn(served_name, APP, "/healthz", ()) as served,
+        ):
             cookie, token = complete_session(app.port)
+            served_cookie, _ = complete_session(served.port)
             post = urlencode({"emergency_signs": "none", "csrf_token": token})
             question = "/en/q/emergency_signs"
             rows = [
-                measure(Row("start page", "GET", "/en/"), app.port, 200),
-                measure(Row("question page", "GET", question), app.port, 200, cookie),
-                measure(Row("question answer", "POST", question), app.port, 302, cookie, post),
-                measure(Row("check page", "GET", "/en/check"), app.port, 200, cookie),
-                measure(Row("result page", "GET", "/en/result"), app.port, 200, cookie),
+                measure(Row("start page", "GET", "/en/"), app, 200),
+                measure(Row("question page", "GET", question), app, 200, cookie),
+                measure(
+                    Row(f"question, {SERVED_WORKERS}", "GET", question),
+                    *(served, 200, served_cookie),
+                ),
+                measure(Row("question answer", "POST", question), app, 302, cookie, post),
+                measure(Row("check page", "GET", "/en/check"), app, 200, cookie),
+                measure(Row("result page", "GET", "/en/result"), app, 200, cookie),
+                measure(
+                    Row(f"result, {SERVED_WORKERS}", "GET", "/en/result"),
+                    *(served, 200, served_cookie),
+                ),
             ]
             app.rss_mb = worker_rss_mb(app.process.pid)
+            served.rss_mb = worker_rss_mb(served.process.pid)
         with gunicorn("floor", "bench.floor_app:app", "/") as floor:
             cookie, token = floor_session(floor.port)
             post = urlencode({"answer": "no", "csrf_token": token})
             rows += [
-                measure(Row(FLOOR_GET, "GET", "/", reference=True), floor.port, 200, cookie),
-                measure(
-                    Row(FLOOR_POST, "POST", "/", reference=True), floor.port, 302, cookie, post
-                ),
+                measure(Row(FLOOR_GET, "GET", "/", reference=True), floor, 200, cookie),
+                measure(Row(FLOOR_POST, "POST", "/", reference=True), floor, 302, cookie, post),
             ]
-        bare_rows.append(measure(Row("bare Flask, again", "GET", "/", True), bare.port, 200))
+        bare_rows.append(measure(Row("bare Flask, again", "GET", "/", True), bare, 200))
         bare.rss_mb = worker_rss_mb(bare.process.pid)
     rps = sum(row.rps for row in bare_rows) / 2
     p99 = sum(row.p99_ms for row in bare_rows) / 2
@@ -303,7 +351,8 @@ def bench() -> dict:
         "gunicorn": {
             "workers": WORKERS,
             "worker_class": "sync",
-            "config": "gunicorn.conf.py" if (ROOT / "gunicorn.conf.py").exists() else None,
+            "served_rows": SERVED_WORKERS,
+            "config": "gunicorn.conf.py" if CONF.exists() else None,
         },
         "cpus": os.cpu_count(),
         "load_average": {"before": load_before, "after": os.getloadavg()[0]},
@@ -311,7 +360,7 @@ def bench() -> dict:
         "rows": [asdict(row) for row in [bare_rows[0], *rows, bare_rows[1]]],
         "servers": {
             server.name: {"startup_s": server.startup_s, "worker_rss_mb": server.rss_mb}
-            for server in (bare, app)
+            for server in (bare, app, served)
         },
     }
 
@@ -341,13 +390,15 @@ def report(figures: dict) -> str:
     wrk = figures["wrk"]
     lines = [
         f"wrk -t{wrk['threads']} -c{wrk['connections']} -d{wrk['duration']} --latency; "
-        f"gunicorn {WORKERS} sync workers; {figures['cpus']} CPUs; {figures['when']}; "
+        f"gunicorn {WORKERS} workers, sync except the rows marked {SERVED_WORKERS} "
+        "(gunicorn.conf.py); "
+        f"{figures['cpus']} CPUs; {figures['when']}; "
         f"{figures['app']} at {figures['commit']}",
         "1-min load average before/after: {before:.2f}/{after:.2f} (anything else running "
         "shares the CPUs with wrk and gunicorn)".format(**figures["load_average"]),
         "",
         f"{'page':<26} {'request':<28} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'rps/bare':>8} {'p99/bare':>8}  verdict",
+        f"{'rps/bare':>8} {'p99/bare':>8} {'cpu ms':>6}  verdict",
     ]
     for row in figures["rows"]:
         ratios = (
@@ -355,9 +406,10 @@ def report(figures: dict) -> str:
             if row["rps_ratio"] is not None
             else f"{'-':>8} {'-':>8}"
         )
+        cpu = f"{row['cpu_ms']:>6.2f}" if row["cpu_ms"] is not None else f"{'-':>6}"
         lines.append(
             f"{row['name']:<26} {row['method'] + ' ' + row['path']:<28} {row['rps']:>8.0f} "
-            f"{row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} {ratios}  {verdict(row)}"
+            f"{row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} {ratios} {cpu}  {verdict(row)}"
         )
     drift = [
         abs(row["rps_ratio"] - 1) for row in figures["rows"] if row["baseline"] and row["rps_ratio"]

@@ -5,6 +5,12 @@
 # BACKCARE_SECRET_KEY=...
 # SECRET_KEY = "..."
 
+# Recommended in production: the host names this deployment answers to (Flask's own setting).
+# A request for any other Host gets a 400 before any page is built; ".example.org" takes every
+# subdomain of example.org. List the names health checks use too (the container's HEALTHCHECK
+# asks 127.0.0.1). Unset (None), any well-formed Host is served; a malformed one is a 400.
+# TRUSTED_HOSTS = ["backcare.example"]
+
 # The number the emergency result tells people to call when no clinic profile is active.
 EMERGENCY_NUMBER = "911"
 

@@ -164,6 +164,15 @@ def test_gunicorn_refuses_oversized_or_malformed_requests_without_a_5xx(server, 
     assert b"Traceback" not in reply and b'File "' not in reply
 
 
+@pytest.mark.parametrize("host", ["bad host", "x:99999"])
+def test_a_malformed_host_gets_the_friendly_400_with_headers_through_gunicorn(server, host):
+    """gunicorn passes such a Host on; Werkzeug would read it as no host and answer 200."""
+    response = Browser(server).request("GET", "/es/", headers={"Host": host})
+    assert response.status == 400
+    assert '<html lang="es">' in response.text and 'href="/es/"' in response.text
+    assert_security_headers(response.headers)
+
+
 def snapshot(folder):
     return {
         str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)

@@ -10,10 +10,11 @@ PREFIX = "/api/"
 
 def init_app(app: Flask) -> None:
     from backcare.api.views import bp
-    from backcare.hardening import csrf
+    from backcare.hardening import open_to_other_systems
 
-    # Other systems call the API without a browser session, so there is no token to check.
-    csrf.exempt(bp)
+    # Other systems call the API without a browser session, so there is no token to check, and
+    # clinics' pages may call it from their own origins (CORS).
+    open_to_other_systems(bp)
     app.register_blueprint(bp)
 
 
