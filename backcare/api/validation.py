@@ -179,18 +179,11 @@ def emergency_assessment(reading: Reading) -> Assessment | None:
         level=Level.EMERGENCY,
         care=care_of(Level.EMERGENCY, fired, answers),
         pain_type=facts.pain_type,
-        findings=tuple(_finding(rule, facts) for rule in fired),
+        findings=tuple(Finding.of(rule, facts) for rule in fired),
         advice=(),  # no advice on the emergency result
         resources=Resources(),  # nor resources
         answers=answers,
     )
-
-
-def _finding(rule: Rule, facts: Facts) -> Finding:
-    variant = rule.variant_for(facts)
-    if variant is None:
-        return Finding(rule, rule.reason, rule.reason_other)
-    return Finding(rule, variant.reason, variant.reason_other, variant.stressed)
 
 
 def check(reading: Reading) -> Answers:

@@ -43,6 +43,14 @@ class Finding:
         """The reason for ``answering_for`` (``someone_else``: ``reason_other`` if filled)."""
         return wording_for(self.reason, self.reason_other, answering_for)
 
+    @classmethod
+    def of(cls, rule: Rule, facts: Facts) -> "Finding":
+        """``rule``, which fired on ``facts``, with the reason of the variant that applies."""
+        variant = rule.variant_for(facts)
+        if variant is not None:
+            return cls(rule, variant.reason, variant.reason_other, variant.stressed)
+        return cls(rule, rule.reason, rule.reason_other)
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -87,13 +95,6 @@ class Assessment:
         return LEVEL_TITLES[self.level].wording(answering_for)
 
 
-def _finding(rule: Rule, facts: Facts) -> Finding:
-    variant = rule.variant_for(facts)
-    if variant is not None:
-        return Finding(rule, variant.reason, variant.reason_other, variant.stressed)
-    return Finding(rule, rule.reason, rule.reason_other)
-
-
 def pain_type_of(answers: Answers) -> PainType | None:
     """Chronic when the pain has lasted more than three months; unknown before that question."""
     duration = answers.get("duration")
@@ -134,8 +135,8 @@ def assess(answers: Answers) -> Assessment:
         level=level,
         care=care_of(level, fired, answers),
         pain_type=facts.pain_type,
-        findings=tuple(_finding(rule, facts) for rule in fired),
-        advice=tuple(_finding(rule, facts) for rule in ADVICE_RULES if rule.when(facts)),
+        findings=tuple(Finding.of(rule, facts) for rule in fired),
+        advice=tuple(Finding.of(rule, facts) for rule in ADVICE_RULES if rule.when(facts)),
         resources=match_resources(answers, level, facts.pain_type),
         answers=answers,
     )

@@ -62,7 +62,8 @@ def portal():
 @pytest.fixture(scope="module")
 def framing_url(portal):
     """backcare with a clinic whose portal (another site) frames the pages."""
-    clinic = {"name": "Portal Clinic", "frame_ancestors": [portal[1]]}
+    origin = portal[1]
+    clinic = {"name": "Portal Clinic", "portal_url": f"{origin}/", "frame_ancestors": [origin]}
     with gunicorn(env={"BACKCARE_CLINICS": json.dumps({"portal": clinic})}) as url:
         yield url
 
