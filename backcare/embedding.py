@@ -74,5 +74,7 @@ def _vary(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     check_message_origins(app)
-    app.before_request(record_embedding)
-    app.after_request(_vary)
+    # Only a clinic that may frame the pages embeds them: with none, no request pays for this.
+    if any(clinic.frame_ancestors for clinic in app.extensions["backcare_clinics"].values()):
+        app.before_request(record_embedding)
+        app.after_request(_vary)
