@@ -109,8 +109,11 @@ def profile(clinic_id: str, given: object) -> Clinic:
             raise ProfileError(clinic_id, field, "must be text")
     if not given.get("name", "").strip():
         raise ProfileError(clinic_id, "name", "is required: the name a person sees")
-    if bool(given.get("hours")) != bool(given.get("hours_es")):
-        missing = "hours_es" if given.get("hours") else "hours"
+    if "name_es" in given and not given["name_es"].strip():
+        raise ProfileError(clinic_id, "name_es", "is blank: leave it out to use name")
+    hours, hours_es = given.get("hours", "").strip(), given.get("hours_es", "").strip()
+    if bool(hours) != bool(hours_es):
+        missing = "hours_es" if hours else "hours"
         raise ProfileError(clinic_id, missing, "is missing: give the hours in both languages")
     for field in ("portal_url", "booking_url"):
         if not isinstance(given.get(field, ""), str):

@@ -4,15 +4,15 @@ privacy tools strip. The same rules as Go's ``net/http.CrossOriginProtection``."
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, Flask, current_app, request
 from flask_wtf.csrf import CSRFError
 
 #: Where a browser says a request came from, when it may post to us: this origin, or the
 #: person themselves (the address bar, a bookmark). A form in a clinic's frame posts from the
 #: frame's own page, so its posts are same-origin too.
 OWN = frozenset({"same-origin", "none"})
-#: Blueprints that other sites' pages may post to by design (the API, with CORS).
-_open_to_other_sites: set[str] = set()
+#: Where an app keeps the blueprints that other sites' pages may post to by design (the API).
+_OPEN = "backcare_open_to_other_sites"
 
 
 class CrossSiteError(CSRFError):
@@ -39,9 +39,9 @@ def from_another_site() -> bool:
     return urlsplit(origin).netloc != request.host
 
 
-def open_to_other_sites(blueprint: Blueprint) -> None:
+def open_to_other_sites(app: Flask, blueprint: Blueprint) -> None:
     """Let other sites' pages post to ``blueprint`` (hardening.open_to_other_systems)."""
-    _open_to_other_sites.add(blueprint.name)
+    app.extensions.setdefault(_OPEN, set()).add(blueprint.name)
 
 
 def refuse_posts_from_other_sites() -> None:
@@ -51,7 +51,7 @@ def refuse_posts_from_other_sites() -> None:
     if (
         request.method in current_app.config["WTF_CSRF_METHODS"]
         and request.endpoint is not None
-        and request.blueprint not in _open_to_other_sites
+        and request.blueprint not in current_app.extensions.get(_OPEN, ())
         and from_another_site()
     ):
         raise CrossSiteError()

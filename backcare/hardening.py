@@ -14,11 +14,11 @@ from backcare import cross_site
 csrf = CSRFProtect()
 
 
-def open_to_other_systems(blueprint: Blueprint) -> None:
+def open_to_other_systems(app: Flask, blueprint: Blueprint) -> None:
     """A blueprint other systems and other sites' pages call by design (the API): no CSRF token
     and no origin check."""
     csrf.exempt(blueprint)
-    cross_site.open_to_other_sites(blueprint)
+    cross_site.open_to_other_sites(app, blueprint)
 
 
 def on_site(location: str) -> str:

@@ -75,6 +75,22 @@ def test_a_questionnaire_response_comes_back_as_sent(client):
     assert risk["subject"] == {"reference": "Patient/123"}
 
 
+def test_the_bundle_leaves_out_the_answers_the_assessment_left_out(client):
+    """A renderer's answers to items it hid (a changed age leaves the pregnancy answers) are not
+    what the result is based on, so the chart's copy of the response does not carry them."""
+    answers = with_answers(age="over_70")
+    sent = questionnaire_response(answers)
+    sent["item"] = [
+        {"linkId": "a-group", "item": sent["item"]},
+        *questionnaire_response({"pregnant": "yes", "pregnancy_signs": ("pressure",)})["item"],
+    ]
+    qr, risk = bundle_of(post_fhir(client, sent, headers=FHIR))
+    assert qr == {**sent, "item": sent["item"][:1]}  # the group as sent, the hidden items gone
+    assert codes(risk["prediction"][0]["outcome"], LEVEL) == [
+        post_json(client, {"answers": as_json(answers)}).get_json()["level"]
+    ]
+
+
 def test_json_stays_the_default(client):
     response = post_json(client, {"answers": as_json(BASELINE)}, headers={"Accept": "*/*"})
     assert response.mimetype == "application/json"

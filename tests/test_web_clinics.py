@@ -227,6 +227,8 @@ def test_an_unknown_clinic_is_not_passed_on_by_the_redirect():
         ({"name": "X", "portal_url": "http://portal.example/"}, "clinic 'bad': portal_url"),
         ({"name": "X", "hours": "9 to 5"}, "clinic 'bad': hours_es is missing"),
         ({"name": "X", "hours_es": "de 9 a 5"}, "clinic 'bad': hours is missing"),
+        ({"name": "X", "hours": "9 to 5", "hours_es": " "}, "clinic 'bad': hours_es is missing"),
+        ({"name": "X", "name_es": "  "}, "clinic 'bad': name_es is blank"),
         ({"name": "X", "hours": 9, "hours_es": "9"}, "clinic 'bad': hours must be text"),
         ({"name": "X", "booking": "https://b.example/"}, "clinic 'bad': booking is not a field"),
         ({"name": "X", "frame_ancestors": "https://p.example"}, "clinic 'bad': frame_ancestors"),

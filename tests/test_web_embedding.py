@@ -64,7 +64,11 @@ def test_embed_1_is_kept_for_the_visit_and_links_out_open_a_new_tab(client, lang
     new_tab = {"en": "(opens in a new tab)", "es": "(se abre en una pestaña nueva)"}[lang]
     for link in sources:
         assert (link["target"], link["rel"]) == ("_blank", ["noopener"])
-        assert link.find(class_="visually-hidden").get_text(strip=True) == new_tab
+        words = link.find(class_="visually-hidden")
+        assert words.get_text(strip=True) == new_tab
+        # Inside a link to an English page, the words are still in the page's language.
+        assert words.get("lang", link.get("lang", lang)) == lang
+    assert lang == "en" or soup.select("main a[lang='en'] .visually-hidden[lang='es']")
     for link in questionnaire.soup(f"/{lang}/resources").find("main").select("a[href^='http']"):
         assert link["target"] == "_blank" and link.find(class_="visually-hidden")
 

@@ -251,6 +251,8 @@ def test_about_lists_every_rule_from_the_rule_table(questionnaire):
     assert [code.get_text() for code in clinics.select("code")] == [r.id for r in RULES]
     code_system = questionnaire.client.get(clinics.a["href"]).get_json()
     assert {concept["code"] for concept in code_system["concept"]} == {r.id for r in RULES}
+    spanish = questionnaire.soup("/es/about").select_one("main details.rule-codes a")
+    assert questionnaire.client.get(spanish["href"]).get_json()["language"] == "es"
     assert "not give a diagnosis" in soup.get_text()
     assert soup.find(id="privacy")
 

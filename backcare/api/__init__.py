@@ -14,7 +14,7 @@ def init_app(app: Flask) -> None:
 
     # Other systems call the API without a browser session, so there is no token to check, and
     # clinics' pages may call it from their own origins (CORS).
-    open_to_other_systems(bp)
+    open_to_other_systems(app, bp)
     app.register_blueprint(bp)
 
 

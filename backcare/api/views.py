@@ -11,7 +11,7 @@ from werkzeug.routing import Rule
 from backcare.api import cors, problems
 from backcare.api.fhir import FHIR_JSON
 from backcare.api.fhir.questionnaire import build_questionnaire
-from backcare.api.fhir.response import read_questionnaire_response
+from backcare.api.fhir.response import as_assessed, read_questionnaire_response
 from backcare.api.fhir.results import (
     CODE_SYSTEMS,
     assessment_bundle,
@@ -63,7 +63,10 @@ def assessments() -> Response:
     number = emergency_number(None)
     if request.accept_mimetypes.best_match(["application/json", FHIR_JSON]) == FHIR_JSON:
         sent = isinstance(body, dict) and body.get("resourceType") == "QuestionnaireResponse"
-        response = body if sent else questionnaire_response(assessment.answers, lang)
+        if sent:
+            response = as_assessed(body, assessment.answers)
+        else:
+            response = questionnaire_response(assessment.answers, lang)
         bundle = assessment_bundle(response, assessment, lang, number)
         return no_store(_fhir(bundle))
     return no_store(jsonify(assessment_json(assessment, lang, number)))

@@ -5,8 +5,7 @@ from flask import Flask
 from backcare.clinic_profiles import tel_href
 from backcare.triage.levels import LEVEL_TITLES
 from backcare.web import fragments
-from backcare.web.answers import answer_codes
-from backcare.web.links import external_link, new_tab_words, source_link
+from backcare.web.links import NEW_TAB, external_link, new_tab_words, source_link
 
 
 def init_app(app: Flask) -> None:
@@ -14,9 +13,9 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
-        answer_codes=answer_codes,
         level_titles=LEVEL_TITLES,
         external_link=external_link,
+        new_tab=NEW_TAB,
         new_tab_words=new_tab_words,
         source_link=source_link,
         tel_href=tel_href,

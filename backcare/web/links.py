@@ -10,13 +10,15 @@ from backcare.triage.sources import Source
 _LINK = Markup('<a href="{}"{}>{}</a>{}')
 _ENGLISH = Markup(' hreflang="en" lang="en"')
 #: Inside a clinic's portal (embedding.py), another site opens in a new tab, and says so.
-_NEW_TAB = Markup(' target="_blank" rel="noopener"')
-_NEW_TAB_WORDS = Markup('<span class="visually-hidden"> {}</span>')
+NEW_TAB = Markup(' target="_blank" rel="noopener"')
+_NEW_TAB_WORDS = Markup('<span class="visually-hidden"{}> {}</span>')
 
 
-def new_tab_words() -> Markup:
-    """What a screen reader hears after a link that opens in a new tab."""
-    return _NEW_TAB_WORDS.format(_("(opens in a new tab)"))
+def new_tab_words(lang: str | None = None) -> Markup:
+    """What a screen reader hears after a link that opens in a new tab; ``lang``: the page's
+    language, inside a link marked as being in another one."""
+    marked = Markup(' lang="{}"').format(lang) if lang else Markup("")
+    return _NEW_TAB_WORDS.format(marked, _("(opens in a new tab)"))
 
 
 def external_link(title: str, url: str, english: bool, lang: str, new_tab: bool = False) -> Markup:
@@ -24,11 +26,12 @@ def external_link(title: str, url: str, english: bool, lang: str, new_tab: bool 
     an English page on a Spanish page says so."""
     attributes = Markup("")
     text = Markup.escape(title)
+    foreign = english and lang != "en"
     if new_tab:
-        attributes += _NEW_TAB
-        text += new_tab_words()
+        attributes += NEW_TAB
+        text += new_tab_words(lang if foreign else None)
     after = Markup("")
-    if english and lang != "en":
+    if foreign:
         attributes += _ENGLISH
         after = Markup(" ") + _("(in English)")
     return _LINK.format(url, attributes, text, after)

@@ -12,6 +12,7 @@ of items they hide (LHC-Forms 40.1.3 exports them).
 """
 
 import re
+from collections.abc import Iterable
 
 from flask import request
 from flask_babel import lazy_gettext as _l
@@ -64,6 +65,24 @@ def _read_items(items: list, at: str, reading: Reading, answers: dict[str, objec
             _read_items(item["item"], f"{where}/item", reading, answers)
         else:
             _read_item(item, where, reading, answers)
+
+
+def as_assessed(response: dict, counted: Iterable[str]) -> dict:
+    """The QuestionnaireResponse as sent, less the items of questions whose answers did not
+    count (those of items the branching hides): what the assessment is based on, so a chart that
+    files the Bundle keeps no answer the result ignored."""
+    dropped = set(QUESTIONS_BY_ID) - set(counted)
+
+    def kept(items: list) -> list:
+        out = []
+        for item in items:
+            if _is_group(item):
+                out.append({**item, "item": kept(item["item"])})
+            elif not isinstance(item, dict) or item.get("linkId") not in dropped:
+                out.append(item)
+        return out
+
+    return {**response, "item": kept(response.get("item", []))}
 
 
 def _is_group(item: object) -> bool:

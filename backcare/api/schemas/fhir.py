@@ -116,7 +116,10 @@ def items_condition(condition: Condition, *, lenient: bool = False) -> Schema:
 
 
 def _item_branching(question: Question) -> Schema:
-    """One item for the question exactly when the branching asks it, else none."""
+    """One item for the question exactly when the branching asks it, else none: the body as it
+    should be sent. (A well-formed item the branching hides is ignored rather than refused, as
+    renderers keep the answers of the items they hide, ``fhir/response.py``; JSON Schema as
+    Schemathesis reads it cannot say "none, or one to ignore" here.)"""
     once = {"contains": _item_for(question.id), "minContains": 1, "maxContains": 1}
     condition = question.shown_when
     if condition is None:
@@ -133,10 +136,13 @@ def questionnaire_response_schema() -> Schema:
         "type": "object",
         "description": (
             "A FHIR R4 QuestionnaireResponse to `GET /api/v1/questionnaire`: one item for each "
-            "question the branching asks, and no other, each answer a `valueCoding` of the "
-            "question's own code system, at the top or in group items. `language` picks the "
-            "language of the result (without it, `?lang=`, else `Accept-Language`). Other "
-            "FHIR elements are allowed and ignored."
+            "question the branching asks, each answer a `valueCoding` of the question's own "
+            "code system, at the top or in group items. An item the branching hides should be "
+            "left out; one sent anyway (renderers keep the answers of hidden items) is ignored "
+            "if it is well formed, in the assessment and in the Bundle's copy of the response, "
+            "unless its answer fires an emergency rule: an emergency is never held up. "
+            "`language` picks the language of the result (without it, `?lang=`, else "
+            "`Accept-Language`). Other FHIR elements are allowed and ignored."
         ),
         "properties": {
             "resourceType": {"const": "QuestionnaireResponse"},
