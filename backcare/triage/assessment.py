@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from backcare.triage.catalog import Resources, Section, match_resources
 from backcare.triage.conditions import Answers, Facts
-from backcare.triage.levels import ACTIONS, CARE_ACTIONS, LEVEL_TITLES, Care, Level, PainType
+from backcare.triage.levels import ACTIONS, CARE_ACTIONS, Care, Level, PainType
 from backcare.triage.questions import NONE, QUESTIONS_BY_ID, Kind, without_hidden
 from backcare.triage.rules import (
     ADVICE_RULES,
@@ -89,10 +89,6 @@ class Assessment:
     def action_for(self, answering_for: AnsweringFor | str | None = None) -> str:
         """The one action for ``answering_for``."""
         return self.action_phrase.wording(answering_for)
-
-    def title_for(self, answering_for: AnsweringFor | str | None = None) -> str:
-        """The result's heading for the level."""
-        return LEVEL_TITLES[self.level].wording(answering_for)
 
 
 def pain_type_of(answers: Answers) -> PainType | None:
