@@ -2,9 +2,9 @@
 127.0.0.1, so the same site as the app and its Lax cookie) that frames backcare and records
 every message the frame posts to it."""
 
-import threading
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .sites import Handler, serve
 
 #: The page frames ``?frame=<address>``, sizes the frame by its height messages, and keeps
 #: every message from the frame in ``window.received`` for the test to read.
@@ -29,26 +29,13 @@ frame.src = new URLSearchParams(location.search).get("frame");
 """
 
 
-class _Page(BaseHTTPRequestHandler):
+class _Page(Handler):
     def do_GET(self):
-        self.send_response(200 if self.path.startswith("/?") or self.path == "/" else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
-
-    def log_message(self, *args):
-        pass
+        self.send(PAGE, status=200 if self.path.startswith("/?") or self.path == "/" else 404)
 
 
 @contextmanager
 def framing_portal():
     """Serve the portal page on a free port of 127.0.0.1; yield its origin."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(_Page) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

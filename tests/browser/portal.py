@@ -7,13 +7,12 @@ The server serves only that page and LHC-Forms' web component and R4 support fil
 """
 
 import mimetypes
-import threading
 from contextlib import contextmanager
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..servers import ROOT
+from .sites import Handler, serve
 
 LFORMS = ROOT / "node_modules" / "lforms" / "dist" / "lforms"
 #: What the page loads from LHC-Forms (its README, "Using the LHC-Forms Web Component").
@@ -29,28 +28,18 @@ PAGE = Path(__file__).with_name("portal.html")
 PORTAL_CLINIC = "portal"
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(Handler):
     def do_GET(self) -> None:
         path = self.path.partition("?")[0]
         if path == "/":
-            self._send(PAGE, "text/html; charset=utf-8")
+            self.send(PAGE.read_bytes())
             return
         file = _lforms_file(path)
         if file is None:
             self.send_error(HTTPStatus.NOT_FOUND)
             return
-        self._send(file, mimetypes.guess_type(file.name)[0] or "application/octet-stream")
-
-    def _send(self, file: Path, content_type: str) -> None:
-        body = file.read_bytes()
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args) -> None:  # quiet: the test reports what matters
-        pass
+        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self.send(file.read_bytes(), content_type)
 
 
 def _lforms_file(path: str) -> Path | None:
@@ -67,11 +56,5 @@ def _lforms_file(path: str) -> Path | None:
 @contextmanager
 def portal():
     """Serve the portal on a free loopback port; yield its origin (``http://127.0.0.1:port``)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(_Handler) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

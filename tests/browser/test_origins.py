@@ -2,30 +2,22 @@
 with it: the app's own page, a page in a clinic's frame, and another site's form."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from ..servers import gunicorn
 from .chromium import new_context
 from .person import Person, input_id
+from .sites import Handler, serve
 
 
-class PortalPage(BaseHTTPRequestHandler):
-    """A clinic's portal page: its own server, since Chromium will not let a page it did not
-    load from this machine frame one that is (local network access)."""
+class PortalPage(Handler):
+    """A clinic's portal page, the test's ``server.page``: its own server, since Chromium will
+    not let a page it did not load from this machine frame one that is (local network
+    access)."""
 
     def do_GET(self):
-        body = self.server.page.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send(self.server.page.encode())
 
 
 def posts_of(page) -> list:
@@ -51,12 +43,8 @@ def test_a_form_post_from_the_apps_own_page_passes_the_origin_check(contexts):
 @pytest.fixture(scope="module")
 def portal():
     """The portal's address: localhost, another site than the app's 127.0.0.1."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PortalPage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, f"http://localhost:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(PortalPage) as server:
+        yield server, f"http://localhost:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="module")
