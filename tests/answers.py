@@ -50,6 +50,19 @@ def with_answers(**changes):
     return complete({**BASELINE, **changes})
 
 
+#: Answers whose codes are long and rare enough to look for anywhere they might leak (a cookie,
+#: a log), and those codes.
+DISTINCTIVE = with_answers(
+    age="51_to_70",
+    injury="strain",
+    duration="4_weeks_to_3_months",
+    trend="worse",
+    severity="moderate",
+    leg_symptoms=("numb_tingling",),
+    activities=("manual_work",),
+)
+DISTINCTIVE_CODES = ("51_to_70", "strain", "4_weeks_to_3_months", "moderate", "numb_tingling")
+
 CHECKBOXES = [q for q in QUESTIONS if q.kind is Kind.CHECKBOX]
 RADIOS = [q for q in QUESTIONS if q.kind is Kind.RADIO]
 

@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from backcare import cookie_sealing
 from backcare.triage import QUESTIONS_BY_ID
 
-from .answers import EVERY_QUESTION, with_answers
+from .answers import DISTINCTIVE, DISTINCTIVE_CODES, EVERY_QUESTION, with_answers
 from .apps import build_app
 from .cookies import open_cookie, stored_session
 from .crawl import every_page
@@ -174,18 +174,6 @@ def test_a_new_secret_key_resets_everyones_answers_unless_the_old_one_is_a_fallb
     assert visit({"SECRET_KEY": "new-key", "SECRET_KEY_FALLBACKS": ["old-key"]}) == (200, 400)
 
 
-#: Answers whose codes are long enough to find anywhere they leak.
-DISTINCT = with_answers(
-    age="51_to_70",
-    injury="strain",
-    duration="4_weeks_to_3_months",
-    trend="worse",
-    severity="moderate",
-    leg_symptoms=("numb_tingling",),
-)
-DISTINCT_CODES = ("51_to_70", "strain", "4_weeks_to_3_months", "moderate", "numb_tingling")
-
-
 def every_reading(value: str) -> list[bytes]:
     """The cookie's value decoded by every means at hand: as it is, base64url (whole, or each
     dot-separated part, with or without a leading dot), and zlib on each of those."""
@@ -209,19 +197,19 @@ def every_reading(value: str) -> list[bytes]:
 def test_nothing_a_person_answered_can_be_read_from_the_cookie(app, client):
     questionnaire = Questionnaire(client)
     questionnaire.get("/en/?clinic=riverside")
-    questionnaire.walk(DISTINCT)
+    questionnaire.walk(DISTINCTIVE)
     value = client.get_cookie("backcare").value
     assert stored_session(app, client)["answers"]["age"] == "51_to_70"  # the app can read it
     assert re.fullmatch(r"[A-Za-z0-9_-]+", value), "one base64url token, not a signed payload"
     secret = stored_session(app, client)["csrf_token"]
     for reading in every_reading(value):
-        for word in (*DISTINCT_CODES, "answers", "riverside", secret):
+        for word in (*DISTINCTIVE_CODES, "answers", "riverside", secret):
             assert word.encode() not in reading, word
 
 
 def test_a_tampered_or_foreign_cookie_is_a_fresh_session(app, client):
     questionnaire = Questionnaire(client)
-    questionnaire.walk(DISTINCT)
+    questionnaire.walk(DISTINCTIVE)
     value = client.get_cookie("backcare").value
     flipped = value[:20] + ("A" if value[20] != "A" else "B") + value[21:]
     other = build_app({"SECRET_KEY": "another-key"})
@@ -236,7 +224,7 @@ def test_a_tampered_or_foreign_cookie_is_a_fresh_session(app, client):
 def test_the_session_ends_four_hours_after_its_first_write_however_often_it_is_used(
     app, client, monkeypatch
 ):
-    Questionnaire(client).walk(DISTINCT)
+    Questionnaire(client).walk(DISTINCTIVE)
     first = client.get_cookie("backcare").value
     for minutes in range(50, 240, 50):  # used every 50 minutes: renewed each time
         move_clock(monkeypatch, minutes * 60)
@@ -256,7 +244,7 @@ def test_the_session_ends_four_hours_after_its_first_write_however_often_it_is_u
 
 
 def test_a_signed_cookie_of_the_earlier_format_is_read_once_and_rewritten_sealed(app, client):
-    Questionnaire(client).walk(DISTINCT)
+    Questionnaire(client).walk(DISTINCTIVE)
     session = stored_session(app, client)
     signed = SecureCookieSessionInterface().get_signing_serializer(app).dumps(session)
     assert "." in signed
@@ -273,7 +261,7 @@ def test_a_signed_cookie_of_the_earlier_format_is_read_once_and_rewritten_sealed
 def test_start_again_clears_everything_the_csrf_secret_too(app, client):
     questionnaire = Questionnaire(client)
     questionnaire.get("/en/?clinic=riverside")
-    questionnaire.walk(DISTINCT)
+    questionnaire.walk(DISTINCTIVE)
     before = questionnaire.token("/en/q/age")
     response = questionnaire.post("/en/start-again", {"csrf_token": before})
     assert response.headers["Location"] == "/en/?clinic=riverside"  # still the clinic's visit

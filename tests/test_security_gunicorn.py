@@ -11,23 +11,14 @@ import urllib.parse
 
 import pytest
 
-from .answers import with_answers
+from .answers import DISTINCTIVE, DISTINCTIVE_CODES
 from .headers import assert_security_headers
 from .questionnaire import form_value
 from .servers import ROOT, gunicorn
 
 CONF = ROOT / "gunicorn.conf.py"
-#: Answers whose codes appear in no path, and markers sent everywhere a request can carry text.
-ANSWERS = with_answers(
-    age="51_to_70",
-    injury="strain",
-    duration="4_weeks_to_3_months",
-    trend="worse",
-    severity="moderate",
-    leg_symptoms=("numb_tingling",),
-    activities=("manual_work",),
-)
-CODES = ("51_to_70", "strain", "4_weeks_to_3_months", "worse", "moderate", "numb_tingling")
+#: The answer codes to look for in the logs, and markers sent everywhere a request can carry text.
+CODES = (*DISTINCTIVE_CODES, "worse")
 MARKERS = ("MARKER-UA-51", "MARKER-REF-52", "MARKER-QUERY-53", "MARKER-FORM-54")
 
 
@@ -194,7 +185,7 @@ def test_a_whole_visit_leaves_no_answer_in_any_log_or_file(tmp_path):
         headers = {"User-Agent": MARKERS[0], "Referer": f"https://portal.example/?{MARKERS[1]}"}
         browser = Browser(url, headers)
         for lang in ("es", "en"):
-            result = browser.walk(ANSWERS, lang)
+            result = browser.walk(DISTINCTIVE, lang)
             assert result.status == 200 and "data-level" in result.text
         change = f"/en/q/age?change=1&note={MARKERS[2]}"
         data = {"age": "over_70", "csrf_token": browser.token(change)}  # asks nothing new
