@@ -25,7 +25,7 @@ def asked_when(question: Question) -> str:
     return f"Asked only when {describe(condition, backticked)}; otherwise it must be left out."
 
 
-def _codes(condition: Is | Has) -> list[str]:
+def condition_codes(condition: Is | Has) -> list[str]:
     """The codes a simple condition asks for (``Has`` with none: any sign)."""
     if isinstance(condition, Has) and not condition.codes:
         return list(QUESTIONS_BY_ID[condition.question].sign_codes)
@@ -45,11 +45,13 @@ def condition_schema(condition: Condition, *, lenient: bool = False) -> Schema:
 
     match condition:
         case Is(question, _):
-            return answer(question, {"enum": _codes(condition)})
+            return answer(question, {"enum": condition_codes(condition)})
         case Has(question, _):
-            contains: Schema = {"type": "array", "contains": {"enum": _codes(condition)}}
+            contains: Schema = {"type": "array", "contains": {"enum": condition_codes(condition)}}
             if lenient:
-                return answer(question, {"anyOf": [contains, answer_enum(_codes(condition))]})
+                return answer(
+                    question, {"anyOf": [contains, answer_enum(condition_codes(condition))]}
+                )
             return answer(question, contains)
         case HasNone(question):
             return answer(question, {"type": "array", "items": {"const": NONE}})

@@ -6,7 +6,7 @@ from typing import Any
 from backcare.api.fhir import TRANSLATION, answer_system, questionnaire_canonicals
 from backcare.api.fhir.questionnaire import CALL_NOW, ENABLE_WHEN_EXPRESSION
 from backcare.api.fhir.response import LANGUAGE_TAG
-from backcare.api.schemas.answers import asked_when, codes_of
+from backcare.api.schemas.answers import asked_when, codes_of, condition_codes
 from backcare.i18n import LANGUAGES
 from backcare.triage import RULES_VERSION
 from backcare.triage.conditions import AllOf, AnyOf, Condition, Has, HasNone, Is, IsNot, Not
@@ -74,10 +74,14 @@ def _answered_with(question_id: str, answer: Schema) -> Schema:
     }
 
 
-def _codes(condition: Is | Has) -> list[str]:
-    if isinstance(condition, Has) and not condition.codes:
-        return list(QUESTIONS_BY_ID[condition.question].sign_codes)
-    return list(condition.codes)
+def _coded_answer(condition: Is | Has) -> Schema:
+    """An answer whose ``valueCoding`` is one of the codes ``condition`` asks for, in the
+    question's own system."""
+    coding = {
+        "type": "object",
+        **_coding(QUESTIONS_BY_ID[condition.question], condition_codes(condition)),
+    }
+    return {"type": "object", "properties": {"valueCoding": coding}, "required": ["valueCoding"]}
 
 
 def items_condition(condition: Condition, *, lenient: bool = False) -> Schema:
@@ -89,19 +93,15 @@ def items_condition(condition: Condition, *, lenient: bool = False) -> Schema:
     """
     match condition:
         case Is(question, _) if lenient:
-            coding = {"type": "object", **_coding(QUESTIONS_BY_ID[question], _codes(condition))}
-            answer = {"type": "object", "properties": {"valueCoding": coding}}
-            answer["required"] = ["valueCoding"]
             once = {"contains": _item_for(question), "minContains": 1, "maxContains": 1}
-            one = _answered_with(question, {"minItems": 1, "maxItems": 1, "items": answer})
-            return {"allOf": [once, one]}
+            answer = {"minItems": 1, "maxItems": 1, "items": _coded_answer(condition)}
+            return {"allOf": [once, _answered_with(question, answer)]}
         case Has(question, _) if lenient:
-            coding = {"type": "object", **_coding(QUESTIONS_BY_ID[question], _codes(condition))}
-            answer = {"type": "object", "properties": {"valueCoding": coding}}
-            answer["required"] = ["valueCoding"]
-            return _answered_with(question, {"contains": answer})
+            return _answered_with(question, {"contains": _coded_answer(condition)})
         case Is(question, _) | Has(question, _):
-            return _answered_with(question, {"contains": _answer_with({"enum": _codes(condition)})})
+            return _answered_with(
+                question, {"contains": _answer_with({"enum": condition_codes(condition)})}
+            )
         case HasNone(question):
             return _answered_with(question, {"items": _answer_with({"const": NONE})})
         case IsNot(question, codes):
