@@ -3,6 +3,8 @@ Chromium in both languages (issue "Built for a person in pain")."""
 
 import pytest
 
+from backcare.triage.rules import RULES
+
 from ..answers import EVERY_QUESTION, with_answers
 from .person import Person
 
@@ -143,3 +145,17 @@ def test_words_wrap_whole_at_200_percent_zoom_on_a_phone(contexts, lang):
 
 
 _SCROLL = "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_about_page_reads_the_rules_to_a_patient_without_their_codes(contexts, lang):
+    """What Chromium renders (and a screen reader reads) of the about page has every rule in
+    words and no rule code; the codes show only once a clinic opens their part."""
+    page = contexts.page(lang)
+    page.goto(f"/{lang}/about")
+    shown = page.locator("main").inner_text()
+    assert len(page.locator("main .rules li").all()) == len(RULES)
+    assert not [rule.id for rule in RULES if rule.id in shown]
+    page.locator("main details.rule-codes summary").click()
+    opened = page.locator("main details.rule-codes").inner_text()
+    assert [rule.id for rule in RULES if rule.id not in opened] == []
